@@ -1,0 +1,101 @@
+"""Countries, their administrative units and residence statuses, loaded from country packs."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from spojka.core.labels import pick_label
+
+
+class Country(models.Model):
+    """A country set up from a country pack, with the names of its levels of administration."""
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True, help_text=_("ISO 3166-1 alpha-2"))
+    labels = models.JSONField(_("name"), default=dict, help_text=_("The name in each language."))
+    pack = models.CharField(_("country pack"), max_length=64)
+    levels = models.JSONField(
+        _("levels"),
+        default=list,
+        help_text=_("Levels of administrative units from the top, each with a code and names."),
+    )
+    languages = models.JSONField(_("languages"), default=list)
+    loaded_at = models.DateTimeField(_("loaded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """Return the name in the active language."""
+        return pick_label(self.labels, fallback=self.code)
+
+    def level_label(self, level: str) -> str:
+        """Return the name of a level of administrative units in the active language."""
+        for entry in self.levels:
+            if entry.get("code") == level:
+                return pick_label(entry.get("labels", {}), fallback=level)
+        return level
+
+
+class AdministrativeUnit(models.Model):
+    """A region, district, municipality or other unit; the tree follows `parent`."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.CASCADE, related_name="units")
+    code = models.CharField(_("code"), max_length=32, help_text=_("The official statistical code."))
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=32)
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    attributes = models.JSONField(_("other attributes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("administrative unit")
+        verbose_name_plural = _("administrative units")
+        ordering = ["country", "depth", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code"], name="geo_unit_code_unique_in_country"),
+        ]
+        indexes = [models.Index(fields=["country", "level", "name"], name="geo_unit_level_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResidenceStatus(models.Model):
+    """A residence status of the country's law (temporary protection, asylum, …)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.CASCADE, related_name="residence_statuses"
+    )
+    code = models.CharField(_("code"), max_length=48)
+    labels = models.JSONField(_("name"), default=dict)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("residence status")
+        verbose_name_plural = _("residence statuses")
+        ordering = ["country", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code"], name="geo_status_code_unique_in_country"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """Return the name in the active language."""
+        return pick_label(self.labels, fallback=self.code)

@@ -1,0 +1,3 @@
+app_name = "geo"
+
+urlpatterns: list = []  # views arrive with the geography pages

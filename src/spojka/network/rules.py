@@ -1,0 +1,111 @@
+"""The permission matrix: which role may do what. The one place that decides it.
+
+Views ask `user.has_perm(PERMISSION)` (or with an organisation as the object), templates ask
+`{% has_perm %}` / `perms`; nobody re-derives a role. A user acts through one active
+membership at a time (chosen in the header when they have several); the matrix applies to
+that membership's role. Where a permission is checked against an organisation, the user must
+also hold the role *in that organisation* — unless the role reaches the whole network
+(`NETWORK_WIDE`).
+
+Later apps add their rows here, so that the whole matrix stays readable on one screen.
+"""
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+import rules
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from spojka.network.enums import Role
+
+ALL_STAFF: Final = frozenset(Role)
+
+# Roles whose object-level permissions are not limited to their own organisation.
+NETWORK_WIDE: Final = frozenset({Role.PLATFORM_ADMIN})
+
+# permission                               roles that hold it
+MATRIX: Final[Mapping[str, frozenset[Role]]] = {
+    "core.use_workspace":                   ALL_STAFF,
+    "network.view_organizations":           ALL_STAFF,
+    "network.view_roles":                   ALL_STAFF,
+    "network.manage_organizations":         frozenset({Role.PLATFORM_ADMIN}),
+    "network.manage_staff":                 frozenset({Role.PLATFORM_ADMIN, Role.ORGANIZATION_MANAGER}),
+    "geo.view_geography":                   ALL_STAFF,
+    "geo.view_country_packs":               frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+}  # fmt: skip
+
+# What each permission lets a person do, as the roles page explains it.
+DESCRIPTIONS: Final[Mapping[str, Promise]] = {
+    "core.use_workspace": _("Use the staff workspace"),
+    "network.view_organizations": _("See the organisations of the network"),
+    "network.view_roles": _("See what each role may do"),
+    "network.manage_organizations": _("Add and edit organisations"),
+    "network.manage_staff": _("Invite and deactivate staff of their organisation"),
+    "geo.view_geography": _("Browse regions, districts and municipalities"),
+    "geo.view_country_packs": _("See the loaded country packs and residence statuses"),
+}
+
+
+# Roles a holder of `network.manage_staff` may hand out. Network-wide roles are given only by
+# the platform administrator.
+ASSIGNABLE_ROLES: Final[Mapping[Role, tuple[Role, ...]]] = {
+    Role.PLATFORM_ADMIN: tuple(Role),
+    Role.ORGANIZATION_MANAGER: (
+        Role.ORGANIZATION_MANAGER,
+        Role.CASEWORKER,
+        Role.DESK_OPERATOR,
+        Role.CHILD_PROTECTION_OFFICER,
+        Role.ANALYST,
+    ),
+}
+
+
+def active_membership(user: Any) -> Any:
+    """Return the membership the user is acting through, or None.
+
+    The middleware puts the session's choice on the user; outside a request (commands,
+    tests) the user's first active membership stands in.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if hasattr(user, "active_membership"):
+        return user.active_membership
+    from spojka.network.queries import default_membership  # models are not ready at import
+
+    membership = default_membership(user=user)
+    user.active_membership = membership
+    return membership
+
+
+def role_of(user: Any) -> Role | None:
+    """Return the role of the user's active membership."""
+    membership = active_membership(user)
+    return Role(membership.role) if membership is not None else None
+
+
+def _predicate(permission: str, roles: frozenset[Role]) -> rules.Predicate:
+    def holds(user: Any, organization: Any = None) -> bool:
+        membership = active_membership(user)
+        if membership is None or membership.role not in roles:
+            return False
+        if organization is None or membership.role in NETWORK_WIDE:
+            return True
+        return bool(membership.organization_id == organization.pk)
+
+    return rules.Predicate(holds, name=permission)
+
+
+for _permission, _roles in MATRIX.items():
+    rules.add_perm(_permission, _predicate(_permission, _roles))
+
+
+def assignable_roles(user: Any) -> list[Role]:
+    """Return the roles the user may give to others, in the order of the `Role` enum."""
+    role = role_of(user)
+    return list(ASSIGNABLE_ROLES.get(role, ())) if role is not None else []
+
+
+def roles_with(permission: str) -> frozenset[Role]:
+    """Return the roles that hold a permission (for documentation and the roles page)."""
+    return MATRIX[permission]

@@ -1,0 +1,22 @@
+"""Addresses: pages carry their language (`/cs/…`); machine interfaces do not (`/healthz`)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from spojka.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/language/", core_views.switch_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("app/", include("spojka.core.urls")),
+    path("app/accounts/", include("spojka.accounts.urls")),
+    path("app/network/", include("spojka.network.urls")),
+    path("app/geo/", include("spojka.geo.urls")),
+    path("app/admin/", admin.site.urls),
+    prefix_default_language=True,
+)

@@ -1,0 +1,54 @@
+"""Shared fixtures: personas of two organisations, so every test can ask "and the other one?"."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from spojka.accounts.models import User
+from spojka.network.enums import Role, Sector
+from spojka.network.models import Membership, Organization
+from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+
+
+@dataclass(frozen=True)
+class Personas:
+    """Two organisations of the network and a member of staff in every role."""
+
+    ours: Organization
+    theirs: Organization
+    by_role: dict[Role, User]
+    outsider: User  # a user with no role anywhere
+
+    def user(self, role: Role) -> User:
+        return self.by_role[role]
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    ours = OrganizationFactory(name="Integration Centre Ours", sector=Sector.INTEGRATION_CENTRE)
+    theirs = OrganizationFactory(name="Helping Hands Theirs", sector=Sector.NON_PROFIT)
+    by_role = {
+        role: MembershipFactory(
+            organization=ours, role=role, user=UserFactory(email=f"{role.value}@ours.example.org")
+        ).user
+        for role in Role
+    }
+    MembershipFactory(organization=theirs, role=Role.ORGANIZATION_MANAGER, user=UserFactory(email="manager@theirs.example.org"))
+    outsider = UserFactory(email="outsider@example.org")
+    return Personas(ours=ours, theirs=theirs, by_role=by_role, outsider=outsider)
+
+
+@pytest.fixture
+def login(client: Client) -> Callable[[User], Client]:
+    """Return a function that logs the test client in as a user (through the real login form's backend)."""
+
+    def _login(user: User) -> Client:
+        assert client.login(request=None, username=user.email, password=PASSWORD)
+        return client
+
+    return _login
+
+
+__all__ = ["Membership", "Personas"]
