@@ -50,7 +50,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix src tests bench
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy
+	DEBUG=true $(BIN)/mypy
 
 # For developers who change user-facing strings: needs GNU gettext's xgettext.
 messages: $(VENV)/.installed-dev

@@ -9,7 +9,7 @@ from django.test import Client
 from spojka.accounts.models import User
 from spojka.network.enums import Role, Sector
 from spojka.network.models import Membership, Organization
-from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 
 @dataclass(frozen=True)
@@ -35,17 +35,21 @@ def personas(db: None) -> Personas:
         ).user
         for role in Role
     }
-    MembershipFactory(organization=theirs, role=Role.ORGANIZATION_MANAGER, user=UserFactory(email="manager@theirs.example.org"))
+    MembershipFactory(
+        organization=theirs,
+        role=Role.ORGANIZATION_MANAGER,
+        user=UserFactory(email="manager@theirs.example.org"),
+    )
     outsider = UserFactory(email="outsider@example.org")
     return Personas(ours=ours, theirs=theirs, by_role=by_role, outsider=outsider)
 
 
 @pytest.fixture
 def login(client: Client) -> Callable[[User], Client]:
-    """Return a function that logs the test client in as a user (through the real login form's backend)."""
+    """Return a function that logs the test client in as a user, skipping the login form."""
 
     def _login(user: User) -> Client:
-        assert client.login(request=None, username=user.email, password=PASSWORD)
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         return client
 
     return _login

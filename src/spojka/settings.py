@@ -22,22 +22,24 @@ DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("SPOJKA_TESTING", default=False)
 
 # A key anyone can read in this file: good enough to sign a developer's own sessions, never more.
-_DEVELOPMENT_SECRET_KEY = "development-only-insecure-key-spojka-do-not-use-in-production"
+_DEVELOPMENT_SECRET_KEY = "development-only-insecure-key-spojka-do-not-use-in-production"  # noqa: S105  # refused in production
 SECRET_KEY = env_str("SECRET_KEY", _DEVELOPMENT_SECRET_KEY)
-if not DEBUG and not TESTING and (
-    SECRET_KEY == _DEVELOPMENT_SECRET_KEY
-    or len(SECRET_KEY) < 50
-    or SECRET_KEY.startswith("django-insecure")
-    or len(set(SECRET_KEY)) < 5
+if (
+    not DEBUG
+    and not TESTING
+    and (
+        SECRET_KEY == _DEVELOPMENT_SECRET_KEY
+        or len(SECRET_KEY) < 50
+        or SECRET_KEY.startswith("django-insecure")
+        or len(set(SECRET_KEY)) < 5
+    )
 ):
     raise ImproperlyConfigured(
         "Refusing to start in production mode (DEBUG is off) with an insecure SECRET_KEY. "
         "Set SECRET_KEY to a random string of at least 50 characters, or DEBUG=true for development."
     )
 
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG or TESTING else []
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "spojka.accounts",
     "spojka.network",
     "spojka.geo",
+    "spojka.demo",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +131,7 @@ else:
 
 # Background tasks: in the database by default (`python -m spojka db_worker`), in Redis when
 # REDIS_URL is set (`python -m spojka rqworker`), run at once in tests.
+TASKS: dict[str, dict[str, object]]
 if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 elif REDIS_URL:
@@ -146,7 +150,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -193,7 +200,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DATA_DIR / "media"}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "media"},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -213,9 +223,7 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Spojka <noreply@spojka.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -246,7 +254,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Logging: one JSON object a line, with the request id; never personal data.
 LOGGING = logging_config(
-    level=env_str("LOG_LEVEL", "INFO"),
+    level=env_str("LOG_LEVEL", "WARNING" if TESTING else "INFO"),
     quiet_requests=TESTING or DEBUG,
     as_json=env_bool("LOG_JSON", default=not DEBUG),
 )

@@ -1,6 +1,6 @@
 """Users of the staff workspace. Migrants using the public portal have no account."""
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -9,6 +9,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from spojka.network.models import Membership
 
 
 class UserManager(BaseUserManager["User"]):
@@ -45,7 +48,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
@@ -55,7 +61,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]  # django-stubs types `objects` as a plain Manager
+    objects: ClassVar[UserManager] = UserManager()
+
+    # Set per request by network.middleware: the membership the user acts through, and all of them.
+    active_membership: "Membership | None"
+    memberships_cache: "list[Membership]"
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"

@@ -57,7 +57,9 @@ class InviteForm(forms.Form):
         help_text=_("Optional, e.g. social worker or coordinator for minorities."),
     )
     language = forms.ChoiceField(
-        label=_("Language of the invitation"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
     )
 
     def __init__(self, *args: Any, roles: list[Role], **kwargs: Any) -> None:

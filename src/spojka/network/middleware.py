@@ -23,6 +23,6 @@ class ActiveMembershipMiddleware:
             active = next((m for m in memberships if str(m.pk) == chosen), None)
             if active is None and memberships:
                 active = memberships[0]
-            user.active_membership = active  # type: ignore[union-attr]  # read by network.rules
-            user.memberships_cache = memberships  # type: ignore[union-attr]  # read by the header
+            user.active_membership = active  # read by network.rules
+            user.memberships_cache = memberships  # read by the header
         return self.get_response(request)

@@ -63,7 +63,8 @@ class Organization(models.Model):
                 name="network_organization_identifier_unique",
             ),
             models.CheckConstraint(
-                condition=models.Q(sector__in=Sector.values), name="network_organization_sector_valid"
+                condition=models.Q(sector__in=Sector.values),
+                name="network_organization_sector_valid",
             ),
         ]
 
@@ -87,7 +88,10 @@ class Membership(models.Model):
         related_name="memberships",
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="memberships"
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     title = models.CharField(
@@ -113,9 +117,7 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["organization__name", "user__full_name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "organization", "role"], name="network_membership_unique_role"
-            ),
+            models.UniqueConstraint(fields=["user", "organization", "role"], name="network_membership_unique_role"),
             models.CheckConstraint(condition=models.Q(role__in=Role.values), name="network_membership_role_valid"),
         ]
 

@@ -23,11 +23,7 @@ def default_membership(*, user: User) -> Membership | None:
 
 def organizations_in_network() -> QuerySet[Organization]:
     """Return the active organisations of the network; public information, no personal data."""
-    return (
-        Organization.objects.filter(is_active=True)
-        .select_related("municipality", "parent")
-        .order_by("name")
-    )
+    return Organization.objects.filter(is_active=True).select_related("municipality", "parent").order_by("name")
 
 
 def organizations_for_listing(*, sector: str = "", query: str = "") -> QuerySet[Organization]:
@@ -55,10 +51,5 @@ def staff_of(*, organization: Organization) -> QuerySet[Membership]:
 
 def sector_counts() -> dict[str, int]:
     """Return how many active organisations each sector has."""
-    rows = (
-        Organization.objects.filter(is_active=True)
-        .values("sector")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
+    rows = Organization.objects.filter(is_active=True).values("sector").annotate(count=Count("id")).order_by()
     return {row["sector"]: row["count"] for row in rows}

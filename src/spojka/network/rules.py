@@ -4,8 +4,8 @@ Views ask `user.has_perm(PERMISSION)` (or with an organisation as the object), t
 `{% has_perm %}` / `perms`; nobody re-derives a role. A user acts through one active
 membership at a time (chosen in the header when they have several); the matrix applies to
 that membership's role. Where a permission is checked against an organisation, the user must
-also hold the role *in that organisation* — unless the role reaches the whole network
-(`NETWORK_WIDE`).
+also hold the role *in that organisation* when the permission is `OWN_ORGANIZATION_ONLY` —
+unless the role reaches the whole network (`NETWORK_WIDE`).
 
 Later apps add their rows here, so that the whole matrix stays readable on one screen.
 """
@@ -13,9 +13,10 @@ Later apps add their rows here, so that the whole matrix stays readable on one s
 from collections.abc import Mapping
 from typing import Any, Final
 
-import rules
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from rules.permissions import add_perm
+from rules.predicates import Predicate
 
 from spojka.network.enums import Role
 
@@ -23,6 +24,9 @@ ALL_STAFF: Final = frozenset(Role)
 
 # Roles whose object-level permissions are not limited to their own organisation.
 NETWORK_WIDE: Final = frozenset({Role.PLATFORM_ADMIN})
+
+# Permissions that, checked against an organisation, hold only in the user's own organisation.
+OWN_ORGANIZATION_ONLY: Final = frozenset({"network.manage_staff"})
 
 # permission                               roles that hold it
 MATRIX: Final[Mapping[str, frozenset[Role]]] = {
@@ -84,20 +88,20 @@ def role_of(user: Any) -> Role | None:
     return Role(membership.role) if membership is not None else None
 
 
-def _predicate(permission: str, roles: frozenset[Role]) -> rules.Predicate:
+def _predicate(permission: str, roles: frozenset[Role]) -> Predicate:
     def holds(user: Any, organization: Any = None) -> bool:
         membership = active_membership(user)
         if membership is None or membership.role not in roles:
             return False
-        if organization is None or membership.role in NETWORK_WIDE:
+        if organization is None or permission not in OWN_ORGANIZATION_ONLY or membership.role in NETWORK_WIDE:
             return True
         return bool(membership.organization_id == organization.pk)
 
-    return rules.Predicate(holds, name=permission)
+    return Predicate(holds, name=permission)
 
 
 for _permission, _roles in MATRIX.items():
-    rules.add_perm(_permission, _predicate(_permission, _roles))
+    add_perm(_permission, _predicate(_permission, _roles))  # type: ignore[no-untyped-call]  # rules ships no annotations here
 
 
 def assignable_roles(user: Any) -> list[Role]:

@@ -16,9 +16,11 @@ from spojka.network.models import Membership
 @task()
 def send_invitation(membership_id: str) -> None:
     """E-mail an invited person, in their language, a link to set their password."""
-    membership = Membership.objects.select_related("user", "organization", "invited_by").filter(
-        pk=membership_id, is_active=True
-    ).first()
+    membership = (
+        Membership.objects.select_related("user", "organization", "invited_by")
+        .filter(pk=membership_id, is_active=True)
+        .first()
+    )
     if membership is None:
         return
     user = membership.user

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from spojka.accounts.models import User
+from spojka.accounts.access import signed_in_user
 from spojka.network import actions
 from spojka.network.access import get_membership_for_manager, get_organization_for_user
 from spojka.network.enums import Role, Sector
@@ -18,11 +18,6 @@ from spojka.network.forms import InviteForm, OrganizationForm
 from spojka.network.models import Organization
 from spojka.network.queries import organizations_for_listing, staff_of
 from spojka.network.rules import DESCRIPTIONS, MATRIX, active_membership, assignable_roles
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101  # login_required guarantees it
-    return request.user
 
 
 @login_required
@@ -47,7 +42,9 @@ def organizations(request: HttpRequest) -> HttpResponse:
 @permission_required("network.view_organizations", raise_exception=True)
 def organization_detail(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
     """Show an organisation's public facts (and, to those who manage it, a link to its staff)."""
-    organization = get_organization_for_user(_user(request), organization_id, permission="network.view_organizations")
+    organization = get_organization_for_user(
+        signed_in_user(request), organization_id, permission="network.view_organizations"
+    )
     return render(
         request,
         "network/organization_detail.html",
@@ -64,13 +61,13 @@ def organization_detail(request: HttpRequest, organization_id: uuid.UUID) -> Htt
 def organization_edit(request: HttpRequest, organization_id: uuid.UUID | None = None) -> HttpResponse:
     """Add an organisation to the network, or correct one."""
     organization = (
-        get_organization_for_user(_user(request), organization_id, permission="network.manage_organizations")
+        get_organization_for_user(signed_in_user(request), organization_id, permission="network.manage_organizations")
         if organization_id
         else Organization()
     )
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        saved = actions.save_organization(organization=form.save(commit=False), by=_user(request))
+        saved = actions.save_organization(organization=form.save(commit=False), by=signed_in_user(request))
         messages.success(request, _("The organisation has been saved."))
         return redirect("network:organization", organization_id=saved.pk)
     return render(request, "network/organization_form.html", {"form": form, "organization": organization})
@@ -89,7 +86,9 @@ def my_staff(request: HttpRequest) -> HttpResponse:
 @permission_required("network.manage_staff", raise_exception=True)
 def organization_staff(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
     """List the organisation's staff with their roles, and let the manager change them."""
-    organization = get_organization_for_user(_user(request), organization_id, permission="network.manage_staff")
+    organization = get_organization_for_user(
+        signed_in_user(request), organization_id, permission="network.manage_staff"
+    )
     return render(
         request,
         "network/staff.html",
@@ -101,7 +100,7 @@ def organization_staff(request: HttpRequest, organization_id: uuid.UUID) -> Http
 @permission_required("network.manage_staff", raise_exception=True)
 def invite(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
     """Invite a person into the organisation with a role; they get an e-mail to set a password."""
-    user = _user(request)
+    user = signed_in_user(request)
     organization = get_organization_for_user(user, organization_id, permission="network.manage_staff")
     form = InviteForm(request.POST or None, roles=assignable_roles(user))
     if request.method == "POST" and form.is_valid():
@@ -116,7 +115,8 @@ def invite(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
             by=user,
         )
         messages.success(
-            request, _("%(name)s has been invited. The invitation is on its way by e-mail.") % {"name": data["full_name"]}
+            request,
+            _("%(name)s has been invited. The invitation is on its way by e-mail.") % {"name": data["full_name"]},
         )
         return redirect("network:organization_staff", organization_id=organization.pk)
     return render(request, "network/invite.html", {"form": form, "organization": organization})
@@ -126,13 +126,16 @@ def invite(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def deactivate(request: HttpRequest, membership_id: uuid.UUID) -> HttpResponse:
     """End a person's role in the organisation."""
-    user = _user(request)
+    user = signed_in_user(request)
     membership = get_membership_for_manager(user, membership_id)
     if membership.user_id == user.pk:
         messages.error(request, _("You cannot deactivate your own role. Ask another manager."))
     else:
         actions.deactivate_membership(membership=membership, by=user)
-        messages.success(request, _("%(name)s can no longer act for the organisation.") % {"name": membership.user})
+        messages.success(
+            request,
+            _("%(name)s can no longer act for the organisation.") % {"name": membership.user},
+        )
     return redirect("network:organization_staff", organization_id=membership.organization_id)
 
 
@@ -140,7 +143,7 @@ def deactivate(request: HttpRequest, membership_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def reactivate(request: HttpRequest, membership_id: uuid.UUID) -> HttpResponse:
     """Give a deactivated person their role back."""
-    user = _user(request)
+    user = signed_in_user(request)
     membership = get_membership_for_manager(user, membership_id)
     actions.reactivate_membership(membership=membership, by=user)
     messages.success(request, _("%(name)s can act for the organisation again.") % {"name": membership.user})
