@@ -4,6 +4,8 @@ import factory
 from factory.django import DjangoModelFactory
 
 from spojka.accounts.models import User
+from spojka.geo.models import AdministrativeUnit, Country, ResidenceStatus
+from spojka.geo.search import search_key
 from spojka.network.enums import Role, Sector
 from spojka.network.models import Membership, Organization
 
@@ -42,3 +44,47 @@ class MembershipFactory(DjangoModelFactory[Membership]):
     user = factory.SubFactory(UserFactory)
     organization = factory.SubFactory(OrganizationFactory)
     role = Role.CASEWORKER
+
+
+# Geography.
+
+
+class CountryFactory(DjangoModelFactory[Country]):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = "CZ"
+    labels = factory.LazyFunction(lambda: {"cs": "Česko", "en": "Czechia", "uk": "Чехія"})
+    pack = "cz-liberec"
+    levels = factory.LazyFunction(
+        lambda: [
+            {"code": "region", "labels": {"cs": "Kraj", "en": "Region"}},
+            {"code": "municipality", "labels": {"cs": "Obec", "en": "Municipality"}},
+        ]
+    )
+    languages = factory.LazyFunction(lambda: ["cs", "uk", "en"])
+
+
+class AdministrativeUnitFactory(DjangoModelFactory[AdministrativeUnit]):
+    class Meta:
+        model = AdministrativeUnit
+
+    country = factory.SubFactory(CountryFactory)
+    code = factory.Sequence(lambda n: f"{500000 + n}")
+    name = factory.Sequence(lambda n: f"Municipality {n}")
+    search_name = factory.LazyAttribute(lambda unit: search_key(unit.name))
+    level = "municipality"
+    depth = factory.LazyAttribute(lambda unit: unit.parent.depth + 1 if unit.parent else 0)
+    parent = None
+    population = 1000
+
+
+class ResidenceStatusFactory(DjangoModelFactory[ResidenceStatus]):
+    class Meta:
+        model = ResidenceStatus
+
+    country = factory.SubFactory(CountryFactory)
+    code = factory.Sequence(lambda n: f"status_{n}")
+    labels = factory.LazyAttribute(lambda status: {"cs": status.code, "en": status.code})
+    position = factory.Sequence(lambda n: n)

@@ -11,6 +11,7 @@ from spojka.accounts.models import User
 from spojka.network.enums import Role
 from spojka.network.rules import MATRIX
 from tests.conftest import Personas
+from tests.factories import AdministrativeUnitFactory
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ def _our_org(personas: Personas) -> dict[str, object]:
     return {"organization_id": personas.ours.pk}
 
 
+def _a_unit(personas: Personas) -> dict[str, object]:
+    return {"unit_id": AdministrativeUnitFactory().pk}
+
+
 def _caseworker_membership(personas: Personas) -> dict[str, object]:
     return {"membership_id": personas.user(Role.CASEWORKER).memberships.get().pk}
 
@@ -49,6 +54,7 @@ PROTECTED_VIEWS = [
     ProtectedView("network:reactivate", "network.manage_staff", _caseworker_membership, "post"),
     ProtectedView("network:roles", "network.view_roles", _no_kwargs),
     ProtectedView("geo:units", "geo.view_geography", _no_kwargs),
+    ProtectedView("geo:unit", "geo.view_geography", _a_unit),
     ProtectedView("geo:packs", "geo.view_country_packs", _no_kwargs),
 ]
 
