@@ -1,0 +1,64 @@
+"""`python -m spojka load_demo`: load the Liberec Region demo."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from spojka.demo import liberec
+from spojka.demo.actions import MissingMunicipalityError, load_liberec_demo
+from spojka.network.models import Organization
+
+
+class Command(BaseCommand):
+    help = gettext_noop("Load the Liberec Region demo: the country pack, organisations of the network and their staff.")
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        """Translate the help now: argparse needs a plain string, and the language is known."""
+        self.help = _(self.help)
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        """Declare --if-empty."""
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help=_("Load only when the database has no organisations yet (as `make run` does)."),
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """Load the country pack and the demo in one transaction."""
+        if options["if_empty"] and Organization.objects.exists():
+            self.stdout.write(_("The database already has organisations, so the demo was not loaded."))
+            return
+        try:
+            with transaction.atomic():
+                call_command(
+                    "load_country_pack",
+                    liberec.COUNTRY_PACK,
+                    stdout=self.stdout,
+                    stderr=self.stderr,
+                    verbosity=options["verbosity"],
+                )
+                loaded = load_liberec_demo(password=settings.SPOJKA_DEMO_PASSWORD)
+        except MissingMunicipalityError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Liberec Region demo loaded: organisations %(organizations)d "
+                    "(new %(new_organizations)d), people %(people)d (new %(new_people)d). "
+                    "List the logins with: python -m spojka demo_accounts"
+                )
+                % {
+                    "organizations": loaded.organizations,
+                    "new_organizations": loaded.new_organizations,
+                    "people": loaded.people,
+                    "new_people": loaded.new_people,
+                }
+            )
+        )
