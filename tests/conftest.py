@@ -1,10 +1,11 @@
 """Shared fixtures: personas of two organisations, so every test can ask "and the other one?"."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from spojka.accounts.models import User
 from spojka.network.enums import Role, Sector
@@ -23,6 +24,13 @@ class Personas:
 
     def user(self, role: Role) -> User:
         return self.by_role[role]
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> Iterator[None]:
+    """Speak English in code called directly (commands, loaders); requests choose their own language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
