@@ -40,14 +40,14 @@ def test_login_with_wrong_password_keeps_email_and_explains(client: Client, pers
     response = client.post("/en/app/accounts/login/", {"username": user.email, "password": "nope"})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "The e-mail or the password is not right" in body
+    assert "The e-mail or the password is incorrect" in body
     assert f'value="{user.email}"' in body
 
 
 def test_login_error_is_in_the_users_language(client: Client, personas: Personas) -> None:
     user = personas.user(Role.CASEWORKER)
     response = client.post("/cs/app/accounts/login/", {"username": user.email, "password": "nope"})
-    assert "The e-mail or the password is not right" not in response.content.decode()
+    assert "The e-mail or the password is incorrect" not in response.content.decode()
 
 
 def test_login_is_locked_after_repeated_failures(client: Client, personas: Personas) -> None:

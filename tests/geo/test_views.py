@@ -93,7 +93,7 @@ def test_unit_page_shows_breadcrumbs_facts_and_the_units_within(
     assert "Area (km²)" in page
     assert "578.4" in page
     assert "Chrastava" in page  # one of its 28 municipalities
-    assert "Tanvald" not in page.split("Units within", 1)[1]  # another ORP's municipality
+    assert "Tanvald" not in page.split("Units inside", 1)[1]  # another ORP's municipality
 
 
 def test_unit_page_speaks_czech_and_ukrainian(personas: Personas, login: Login, liberec: PackReport) -> None:

@@ -16,7 +16,7 @@ class LoginForm(AuthenticationForm):
     )
 
     error_messages = {
-        "invalid_login": _("The e-mail or the password is not right. Check both and try again."),
+        "invalid_login": _("The e-mail or the password is incorrect. Check both and try again."),
         "inactive": _("This account has been deactivated. Ask your organisation's manager."),
     }
 

@@ -41,7 +41,13 @@ def workspace(request: HttpRequest) -> HttpResponse:
         return render(request, "core/no_membership.html", status=403)
     if not request.user.has_perm("core.use_workspace"):
         raise PermissionDenied
-    colleagues = [m for m in staff_of(organization=membership.organization) if m.is_active]
+    colleagues = list(
+        {
+            m.user_id: m
+            for m in staff_of(organization=membership.organization)
+            if m.is_active and m.user_id != request.user.pk
+        }.values()
+    )
     return render(
         request,
         "core/workspace.html",

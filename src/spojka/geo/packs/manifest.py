@@ -231,7 +231,7 @@ class _ManifestReader:
             if role not in columns:
                 self.fail(
                     line("columns"),
-                    _('the columns must say which column holds the "%(role)s"') % {"role": role},
+                    _('[units.columns] must name the column that holds the "%(role)s"') % {"role": role},
                 )
         attributes = self.texts(entry, "attributes", line("attributes"))
         for key in attributes:

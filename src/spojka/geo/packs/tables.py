@@ -127,7 +127,7 @@ def _parent(
     if level_index == 0:
         if code:
             raise CountryPackError(
-                file, line, _('a unit of the top level "%(level)s" has no parent') % {"level": level}
+                file, line, _('a unit of the top level "%(level)s" cannot have a parent') % {"level": level}
             )
         return None
     if not code:

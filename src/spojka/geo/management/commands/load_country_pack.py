@@ -82,7 +82,7 @@ class Command(BaseCommand):
             "unchanged": tally.unchanged,
         }
         if tally.not_in_pack:
-            text += "; " + _("%(count)d no longer in the pack, kept") % {"count": tally.not_in_pack}
+            text += "; " + _("%(count)d kept, though no longer in the pack") % {"count": tally.not_in_pack}
         return text
 
     def _list(self, packs_dir: Path) -> None:
