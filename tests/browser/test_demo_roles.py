@@ -52,7 +52,9 @@ def horizontal_overflow(page: Page) -> list[str]:
     return [f"page is {scroll_width} px wide", *page.evaluate(OVERFLOWING_ELEMENTS)]
 
 
-def test_demo_roles_home_page_at_phone_and_desktop_width(new_page: NewPage, demo_accounts: list[DemoAccount]) -> None:
+def test_every_demo_login_home_page_shows_organisation_and_role_and_fits_phone(
+    new_page: NewPage, demo_accounts: list[DemoAccount]
+) -> None:
     problems: list[str] = []
     for account in demo_accounts:
         organization = Organization.objects.get(name=account.organization)

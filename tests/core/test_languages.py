@@ -81,3 +81,9 @@ def test_not_found_page_is_in_the_users_language(client: Client, language: str) 
     response = client.get(f"/{language}/no-such-page/")
     assert response.status_code == 404
     assert f'<html lang="{language}"' in response.content.decode()
+
+
+def test_switcher_works_from_a_page_in_another_language_than_the_cookie(client: Client) -> None:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cs"
+    response = client.post("/i18n/language/", {"language": "en", "next": "/uk/app/accounts/login/"})
+    assert response["Location"] == "/en/app/accounts/login/"

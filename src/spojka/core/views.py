@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, get_language_from_path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
@@ -63,7 +65,11 @@ def workspace(request: HttpRequest) -> HttpResponse:
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language, remembering it in a cookie and, for staff, on their account."""
-    response = set_language(request)
+    # Django translates `next` from the language being served; this address has none, so serve
+    # in the language of the page the visitor came from, or `/uk/` would not become `/en/`.
+    came_from = get_language_from_path(request.POST.get("next", "")) or get_language()
+    with translation.override(came_from):
+        response = set_language(request)
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         request.user.preferred_language = language
