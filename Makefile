@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 PORT ?= 8000
 HOST ?= 127.0.0.1
+LINT_PATHS := src tests $(wildcard bench)
 LOCALES := $(wildcard src/spojka/locale/*/LC_MESSAGES/django.po)
 CATALOGS := $(LOCALES:.po=.mo)
 
@@ -42,12 +43,12 @@ test: $(VENV)/.installed-dev $(CATALOGS)
 check: lint typecheck
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 format: $(VENV)/.installed-dev
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
 
 typecheck: $(VENV)/.installed-dev
 	DEBUG=true $(BIN)/mypy
