@@ -4,21 +4,17 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from spojka.core.commands import TranslatedCommand
 from spojka.demo.queries import demo_memberships
 from spojka.network.enums import Role
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_noop("List every demo login with its password, role and organisation.")
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        """Translate the help now: argparse needs a plain string, and the language is known."""
-        self.help = _(self.help)
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         """Declare --json."""

@@ -4,23 +4,19 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from spojka.core.commands import TranslatedCommand
 from spojka.demo import liberec
 from spojka.demo.actions import MissingMunicipalityError, load_liberec_demo
 from spojka.network.models import Organization
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_noop("Load the Liberec Region demo: the country pack, organisations of the network and their staff.")
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        """Translate the help now: argparse needs a plain string, and the language is known."""
-        self.help = _(self.help)
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         """Declare --if-empty."""

@@ -3,23 +3,19 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
+from spojka.core.commands import TranslatedCommand
 from spojka.geo.packs import PACKS_DIR, CountryPackError, Tally, available_packs, load_country_pack
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_noop(
         "Load a country pack: the country, its administrative units and residence statuses. "
         "Loading again updates what changed and keeps everything else."
     )
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        """Translate the help now: argparse needs a plain string, and the language is known."""
-        self.help = _(self.help)
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
         """Declare the pack name, --list and --packs-dir."""
