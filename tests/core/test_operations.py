@@ -34,7 +34,11 @@ def test_every_response_carries_a_strict_content_security_policy(client: Client)
 
 
 def _import_settings(**environment: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in {"SPOJKA_TESTING", "DEBUG", "SECRET_KEY"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SPOJKA_TESTING", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(environment)
     return subprocess.run(
         [sys.executable, "-c", "import spojka.settings"],
@@ -58,6 +62,33 @@ def test_production_mode_refuses_a_short_secret_key() -> None:
 
 def test_production_mode_starts_with_a_strong_secret_key() -> None:
     result = _import_settings(DEBUG="false", SECRET_KEY="k3" * 10 + "a-long-random-looking-secret-key-9f8e7d6c5b4a")
+    assert result.returncode == 0, result.stderr
+
+
+def test_recommended_production_configuration_passes_the_deployment_checks() -> None:
+    environment = {
+        "DEBUG": "false",
+        "SECRET_KEY": "k3" * 10 + "a-long-random-looking-secret-key-9f8e7d6c5b4a",
+        "ALLOWED_HOSTS": "spojka.example.org",
+        "SECURE_SSL_REDIRECT": "true",
+        "SECURE_HSTS_SECONDS": "31536000",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+        "SECURE_HSTS_PRELOAD": "true",
+        "BEHIND_PROXY": "true",
+    }
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SPOJKA_TESTING", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(environment)
+    result = subprocess.run(
+        [sys.executable, "-m", "spojka", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 
