@@ -130,7 +130,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background tasks: in the database by default (`python -m spojka db_worker`), in Redis when
-# REDIS_URL is set (`python -m spojka rqworker`), run at once in tests.
+# REDIS_URL is set (`python -m spojka rqworker default --job-class django_tasks_rq.Job`), run at once in tests.
 TASKS: dict[str, dict[str, object]]
 if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
