@@ -1,36 +1,81 @@
 """Organisation and staff pages of the workspace."""
 
 import uuid
+from typing import Final
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from spojka.accounts.access import signed_in_user
+from spojka.core.exports import Column, export_response, requested_format
 from spojka.network import actions
 from spojka.network.access import get_membership_for_manager, get_organization_for_user
 from spojka.network.enums import Role, Sector
 from spojka.network.forms import InviteForm, OrganizationForm
-from spojka.network.models import Organization
+from spojka.network.models import Membership, Organization
 from spojka.network.queries import organizations_for_listing, staff_of
 from spojka.network.rules import DESCRIPTIONS, MATRIX, active_membership, assignable_roles
+
+# The columns of the exported lists: what the page shows, and the public facts behind it.
+ORGANIZATION_COLUMNS: Final[tuple[Column[Organization], ...]] = (
+    Column(gettext_lazy("Name"), lambda organization: organization.name),
+    Column(capfirst(gettext_lazy("short name")), lambda organization: organization.short_name),
+    Column(gettext_lazy("Sector"), lambda organization: organization.get_sector_display()),
+    Column(gettext_lazy("Identification number"), lambda organization: organization.identifier),
+    Column(
+        gettext_lazy("Municipality"),
+        lambda organization: organization.municipality.name if organization.municipality else None,
+    ),
+    Column(gettext_lazy("Part of"), lambda organization: organization.parent.name if organization.parent else None),
+    Column(gettext_lazy("Address"), lambda organization: organization.address),
+    Column(gettext_lazy("Phone"), lambda organization: organization.phone),
+    Column(gettext_lazy("E-mail"), lambda organization: organization.email),
+    Column(gettext_lazy("Website"), lambda organization: organization.website),
+    Column(capfirst(gettext_lazy("active")), lambda organization: organization.is_active),
+    # Annotated by organizations_for_listing, which django-stubs cannot see.
+    Column(gettext_lazy("Staff"), lambda organization: organization.staff_count),  # type: ignore[attr-defined]
+)
+
+STAFF_COLUMNS: Final[tuple[Column[Membership], ...]] = (
+    Column(pgettext_lazy("person", "Name"), lambda membership: membership.user.get_full_name()),
+    Column(gettext_lazy("Job title"), lambda membership: membership.title),
+    Column(gettext_lazy("E-mail"), lambda membership: membership.user.email),
+    Column(gettext_lazy("Role"), lambda membership: membership.get_role_display()),
+    Column(capfirst(gettext_lazy("active")), lambda membership: membership.is_active),
+    Column(capfirst(gettext_lazy("created")), lambda membership: timezone.localdate(membership.created_at)),
+    Column(
+        capfirst(gettext_lazy("deactivated")),
+        lambda membership: timezone.localdate(membership.deactivated_at) if membership.deactivated_at else None,
+    ),
+    Column(
+        capfirst(gettext_lazy("invited by")),
+        lambda membership: membership.invited_by.get_full_name() if membership.invited_by else None,
+    ),
+)
 
 
 @login_required
 @permission_required("network.view_organizations", raise_exception=True)
 def organizations(request: HttpRequest) -> HttpResponse:
-    """List the organisations of the network, filtered by sector or a search."""
+    """List the organisations of the network, filtered by sector or a search; or download the list."""
     sector = request.GET.get("sector", "")
     query = request.GET.get("q", "").strip()
+    listed = organizations_for_listing(sector=sector, query=query)
+    if file_format := requested_format(request):
+        return export_response(rows=listed, columns=ORGANIZATION_COLUMNS, name="organizations", file_format=file_format)
     return render(
         request,
         "network/organizations.html",
         {
-            "organizations": organizations_for_listing(sector=sector, query=query),
+            "organizations": listed,
             "sectors": Sector.choices,
             "sector": sector,
             "query": query,
@@ -85,15 +130,14 @@ def my_staff(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("network.manage_staff", raise_exception=True)
 def organization_staff(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
-    """List the organisation's staff with their roles, and let the manager change them."""
+    """List the organisation's staff with their roles, and let the manager change them; or download the list."""
     organization = get_organization_for_user(
         signed_in_user(request), organization_id, permission="network.manage_staff"
     )
-    return render(
-        request,
-        "network/staff.html",
-        {"organization": organization, "staff": staff_of(organization=organization)},
-    )
+    staff = staff_of(organization=organization)
+    if file_format := requested_format(request):
+        return export_response(rows=staff, columns=STAFF_COLUMNS, name="staff", file_format=file_format)
+    return render(request, "network/staff.html", {"organization": organization, "staff": staff})
 
 
 @login_required
