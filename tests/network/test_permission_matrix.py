@@ -62,7 +62,12 @@ PROTECTED_VIEWS = [
 OPEN_TO_EVERY_USER = {
     "core:switch_membership",
     "accounts:login",
+    "accounts:login_verify",
     "accounts:logout",
+    "accounts:two_factor",
+    "accounts:two_factor_setup",
+    "accounts:two_factor_backup_codes",
+    "accounts:two_factor_disable",
     "accounts:profile",
     "accounts:password_change",
     "accounts:password_reset",

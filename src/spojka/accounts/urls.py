@@ -7,9 +7,14 @@ app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
+    path("login/verify/", views.login_verify, name="login_verify"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/backup-codes/", views.two_factor_backup_codes, name="two_factor_backup_codes"),
+    path("two-factor/off/", views.two_factor_disable, name="two_factor_disable"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
