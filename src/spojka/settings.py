@@ -174,6 +174,11 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # an invitation link stays valid for 
 TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", default=[])
 # Operators in the technical administration see devices, never their secrets or backup codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Wrong codes are throttled per user like passwords (accounts/throttle.py: AXES_FAILURE_LIMIT, then
+# a cool-off). django-otp's own per-device delay would instead refuse a right code typed within a
+# second of a wrong one, and tell the person it was wrong.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Sessions end after this many minutes without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", default=30) * 60
