@@ -128,14 +128,26 @@ def test_staff_export_shows_roles_status_and_dates(personas: Personas, login: Lo
     rows = _xlsx(client.get(_staff_url(personas.ours.pk), {"format": "xlsx"}))
     by_email = {row[2]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
 
-    assert rows[0] == ("Name", "Job title", "E-mail", "Role", "Active", "Created", "Deactivated", "Invited by")
+    assert rows[0] == (
+        "Name",
+        "Job title",
+        "E-mail",
+        "Role",
+        "Active",
+        "Invitation pending",
+        "Created",
+        "Deactivated",
+        "Invited by",
+    )
     desk = by_email[invited.user.email]
-    assert (desk["Role"], desk["Job title"], desk["Active"], desk["Invited by"]) == (
+    assert (desk["Role"], desk["Job title"], desk["Active"], desk["Invitation pending"], desk["Invited by"]) == (
         "Desk operator",
         "Desk",
         "yes",
+        "yes",
         manager.get_full_name(),
     )
+    assert by_email[manager.email]["Invitation pending"] == "no"
     gone = by_email[caseworker.user.email]
     assert gone["Active"] == "no"
     assert caseworker.deactivated_at is not None

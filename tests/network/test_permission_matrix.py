@@ -52,6 +52,7 @@ PROTECTED_VIEWS = [
     ProtectedView("network:staff", "network.manage_staff", _no_kwargs),
     ProtectedView("network:deactivate", "network.manage_staff", _caseworker_membership, "post"),
     ProtectedView("network:reactivate", "network.manage_staff", _caseworker_membership, "post"),
+    ProtectedView("network:resend_invitation", "network.manage_staff", _caseworker_membership, "post"),
     ProtectedView("network:roles", "network.view_roles", _no_kwargs),
     ProtectedView("geo:units", "geo.view_geography", _no_kwargs),
     ProtectedView("geo:unit", "geo.view_geography", _a_unit),

@@ -215,3 +215,49 @@ def test_staff_list_query_count_does_not_grow_with_staff(
     url = reverse("network:organization_staff", kwargs={"organization_id": personas.ours.pk})
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         assert client.get(url).status_code == 200
+
+
+def test_staff_page_shows_who_has_not_signed_in_yet(
+    invite: Callable[..., Any], personas: Personas, login: Callable[[User], Client]
+) -> None:
+    client = login(personas.user(Role.ORGANIZATION_MANAGER))
+    invite(client, personas.ours.pk)
+    page = client.get(reverse("network:organization_staff", kwargs={"organization_id": personas.ours.pk}))
+    pending = {m.user.email for m in page.context["staff"] if m.awaits_first_sign_in}
+    assert "olena@example.org" in pending
+    assert personas.user(Role.ORGANIZATION_MANAGER).email not in pending  # signed in to open the page
+    assert "not signed in yet" in client.get("/en" + page.request["PATH_INFO"][3:]).content.decode()
+
+
+def test_manager_sends_a_pending_invitation_again_with_a_working_link(
+    invite: Callable[..., Any],
+    personas: Personas,
+    login: Callable[[User], Client],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    client = login(personas.user(Role.ORGANIZATION_MANAGER))
+    invite(client, personas.ours.pk)
+    membership = Membership.objects.get(user__email="olena@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("network:resend_invitation", kwargs={"membership_id": membership.pk}))
+
+    assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["olena@example.org"], ["olena@example.org"]]
+    assert "/uk/app/accounts/password/reset/" in mail.outbox[1].body
+
+
+def test_no_invitation_is_sent_to_someone_who_has_signed_in(
+    personas: Personas, login: Callable[[User], Client], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    caseworker = personas.user(Role.CASEWORKER)
+    login(caseworker)  # signs in once, so last_login is set
+    caseworker.refresh_from_db()
+    client = login(personas.user(Role.ORGANIZATION_MANAGER))
+
+    url = reverse("network:resend_invitation", kwargs={"membership_id": caseworker.memberships.get().pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en" + url[3:], follow=True)
+
+    assert mail.outbox == []
+    assert "has signed in already" in response.content.decode()

@@ -51,6 +51,15 @@ def invite_staff(
     return membership
 
 
+def resend_invitation(*, membership: Membership, by: User) -> None:
+    """E-mail the invitation again (with a fresh link) to a person who has not signed in yet."""
+    if not membership.awaits_first_sign_in:
+        raise ValueError("only a pending invitation can be sent again")
+    log.info("invitation_resent", membership=str(membership.pk), by=by.pk)
+    membership_id = str(membership.pk)
+    transaction.on_commit(lambda: send_invitation.enqueue(membership_id))
+
+
 @transaction.atomic
 def deactivate_membership(*, membership: Membership, by: User) -> None:
     """End a person's role in the organisation; with no other role left they can no longer log in."""

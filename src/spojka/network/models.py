@@ -123,3 +123,8 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organization}"
+
+    @property
+    def awaits_first_sign_in(self) -> bool:
+        """Say whether the person was invited but has not signed in yet."""
+        return self.is_active and self.user.last_login is None

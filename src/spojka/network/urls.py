@@ -22,5 +22,6 @@ urlpatterns = [
     path("staff/", views.my_staff, name="staff"),
     path("staff/<uuid:membership_id>/deactivate/", views.deactivate, name="deactivate"),
     path("staff/<uuid:membership_id>/reactivate/", views.reactivate, name="reactivate"),
+    path("staff/<uuid:membership_id>/invitation/", views.resend_invitation, name="resend_invitation"),
     path("roles/", views.roles, name="roles"),
 ]

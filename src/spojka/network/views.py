@@ -50,6 +50,7 @@ STAFF_COLUMNS: Final[tuple[Column[Membership], ...]] = (
     Column(gettext_lazy("E-mail"), lambda membership: membership.user.email),
     Column(gettext_lazy("Role"), lambda membership: membership.get_role_display()),
     Column(capfirst(gettext_lazy("active")), lambda membership: membership.is_active),
+    Column(gettext_lazy("Invitation pending"), lambda membership: membership.awaits_first_sign_in),
     Column(capfirst(gettext_lazy("created")), lambda membership: timezone.localdate(membership.created_at)),
     Column(
         capfirst(gettext_lazy("deactivated")),
@@ -191,6 +192,22 @@ def reactivate(request: HttpRequest, membership_id: uuid.UUID) -> HttpResponse:
     membership = get_membership_for_manager(user, membership_id)
     actions.reactivate_membership(membership=membership, by=user)
     messages.success(request, _("%(name)s can act for the organisation again.") % {"name": membership.user})
+    return redirect("network:organization_staff", organization_id=membership.organization_id)
+
+
+@login_required
+@require_POST
+def resend_invitation(request: HttpRequest, membership_id: uuid.UUID) -> HttpResponse:
+    """Send the invitation again to a person who has not signed in yet."""
+    user = signed_in_user(request)
+    membership = get_membership_for_manager(user, membership_id)
+    if membership.awaits_first_sign_in:
+        actions.resend_invitation(membership=membership, by=user)
+        messages.success(request, _("The invitation to %(name)s is on its way again.") % {"name": membership.user})
+    else:
+        messages.error(
+            request, _("%(name)s has signed in already; there is no invitation to send.") % {"name": membership.user}
+        )
     return redirect("network:organization_staff", organization_id=membership.organization_id)
 
 
