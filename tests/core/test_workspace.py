@@ -8,7 +8,7 @@ from django.urls import reverse
 from spojka.accounts.models import User
 from spojka.network.enums import Role
 from tests.conftest import Personas
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OrganizationFactory
 
 
 def test_home_shows_organisation_role_and_colleagues(personas: Personas, login: Callable[[User], Client]) -> None:
@@ -62,3 +62,26 @@ def test_front_page_lists_network_without_personal_data(personas: Personas, clie
     assert personas.ours.name in body
     assert personas.theirs.name in body
     assert personas.user(Role.CASEWORKER).email not in body
+
+
+def test_administrator_sees_organisations_without_a_manager(
+    personas: Personas, login: Callable[[User], Client]
+) -> None:
+    nobody_manages = OrganizationFactory(name="Obec Bez Vedení")
+    MembershipFactory(organization=nobody_manages, role=Role.CASEWORKER)
+    deactivated = OrganizationFactory(name="Spolek Odešlých")
+    MembershipFactory(organization=deactivated, role=Role.ORGANIZATION_MANAGER, is_active=False)
+
+    response = login(personas.user(Role.PLATFORM_ADMIN)).get("/en/app/")
+
+    names = [organization.name for organization in response.context["without_manager"]]
+    assert "Obec Bez Vedení" in names
+    assert "Spolek Odešlých" in names
+    assert personas.ours.name not in names  # has a manager
+    assert "Organisations without a manager" in response.content.decode()
+
+
+def test_other_roles_do_not_get_the_administrators_to_do(personas: Personas, login: Callable[[User], Client]) -> None:
+    response = login(personas.user(Role.ORGANIZATION_MANAGER)).get("/en/app/")
+    assert response.context["without_manager"] is None
+    assert "Organisations without a manager" not in response.content.decode()

@@ -15,7 +15,12 @@ from django.views.i18n import set_language
 
 from spojka.network.enums import Role, Sector
 from spojka.network.middleware import SESSION_KEY
-from spojka.network.queries import organizations_in_network, sector_counts, staff_of
+from spojka.network.queries import (
+    organizations_in_network,
+    organizations_without_manager,
+    sector_counts,
+    staff_of,
+)
 
 
 @require_GET
@@ -58,6 +63,9 @@ def workspace(request: HttpRequest) -> HttpResponse:
             "role": Role(membership.role),
             "colleagues": colleagues,
             "sector_counts": [(Sector(s).label, n) for s, n in sorted(sector_counts().items())],
+            "without_manager": (
+                list(organizations_without_manager()) if request.user.has_perm("network.manage_organizations") else None
+            ),
         },
     )
 

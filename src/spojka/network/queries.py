@@ -1,9 +1,9 @@
 """Reads of the network with business meaning."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from spojka.accounts.models import User
-from spojka.network.enums import Sector
+from spojka.network.enums import Role, Sector
 from spojka.network.models import Membership, Organization
 
 
@@ -38,6 +38,14 @@ def organizations_for_listing(*, sector: str = "", query: str = "") -> QuerySet[
             Q(name__icontains=query) | Q(short_name__icontains=query) | Q(identifier__icontains=query)
         )
     return organizations.order_by("name")
+
+
+def organizations_without_manager() -> QuerySet[Organization]:
+    """Return the active organisations where nobody may manage the staff (the administrator's to-do)."""
+    has_manager = Membership.objects.filter(
+        organization=OuterRef("pk"), role=Role.ORGANIZATION_MANAGER, is_active=True, user__is_active=True
+    )
+    return Organization.objects.filter(is_active=True).exclude(Exists(has_manager)).order_by("name")
 
 
 def staff_of(*, organization: Organization) -> QuerySet[Membership]:
