@@ -149,7 +149,8 @@ def test_units_exports_cost_a_fixed_number_of_queries(
     liberec: PackReport,
     django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
-    # Of each budget, six go to the session, the user, the membership and the permissions.
+    # Of each budget, seven go to the session, the user, the two-factor device check, the membership
+    # and the permissions.
     client = login(personas.user(Role.CASEWORKER))
     with django_assert_max_num_queries(10):
         client.get(reverse("geo:units"), {"q": "a", "format": file_format})  # 150-odd units
