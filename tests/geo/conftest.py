@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from spojka.geo.models import AdministrativeUnit
 from spojka.geo.packs import PackReport, load_country_pack
 
 TINY_PACK = {
@@ -69,6 +70,11 @@ other,2,Jiný,Other
 }
 
 TinyPack = Callable[..., Path]
+
+
+def unit_by_code(code: str) -> AdministrativeUnit:
+    """Return a loaded unit by its statistical code."""
+    return AdministrativeUnit.objects.get(code=code)
 
 
 @pytest.fixture

@@ -13,22 +13,18 @@ from django.utils import translation
 from pytest_django import DjangoAssertNumQueries
 
 from spojka.accounts.models import User
-from spojka.geo.models import AdministrativeUnit
 from spojka.geo.packs import PackReport
 from spojka.network.enums import Role
 from tests.conftest import Personas
+from tests.geo.conftest import unit_by_code
 
 Login = Callable[[User], Client]
 
 HEADER = ["Name", "Code", "Level", "Part of", "Country", "Population", "Units inside", "Latitude", "Longitude"]
 
 
-def _unit(code: str) -> AdministrativeUnit:
-    return AdministrativeUnit.objects.get(code=code)
-
-
 def _unit_url(code: str) -> str:
-    return reverse("geo:unit", kwargs={"unit_id": _unit(code).pk})
+    return reverse("geo:unit", kwargs={"unit_id": unit_by_code(code).pk})
 
 
 def _csv(response: HttpResponse) -> list[dict[str, str]]:

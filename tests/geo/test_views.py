@@ -9,11 +9,11 @@ from django.utils import translation
 from pytest_django import DjangoAssertNumQueries
 
 from spojka.accounts.models import User
-from spojka.geo.models import AdministrativeUnit
 from spojka.geo.packs import PackReport
 from spojka.network.enums import Role
 from tests.conftest import Personas
 from tests.factories import AdministrativeUnitFactory, CountryFactory, ResidenceStatusFactory
+from tests.geo.conftest import unit_by_code
 
 Login = Callable[[User], Client]
 
@@ -21,15 +21,11 @@ Login = Callable[[User], Client]
 PACK_VIEWERS = {Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR, Role.ANALYST}
 
 
-def _unit(code: str) -> AdministrativeUnit:
-    return AdministrativeUnit.objects.get(code=code)
-
-
 @pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)
 def test_every_role_may_browse_the_units(role: Role, personas: Personas, login: Login, liberec: PackReport) -> None:
     client = login(personas.user(role))
     assert client.get(reverse("geo:units")).status_code == 200
-    url = reverse("geo:unit", kwargs={"unit_id": _unit("5105").pk})
+    url = reverse("geo:unit", kwargs={"unit_id": unit_by_code("5105").pk})
     assert client.get(url).status_code == 200
 
 
@@ -43,7 +39,7 @@ def test_only_administrators_coordinators_and_analysts_see_the_packs(
 
 @pytest.mark.parametrize("name", ["geo:units", "geo:unit", "geo:packs"])
 def test_anonymous_visitor_is_sent_to_login(name: str, client: Client, liberec: PackReport) -> None:
-    kwargs = {"unit_id": _unit("CZ051").pk} if name == "geo:unit" else {}
+    kwargs = {"unit_id": unit_by_code("CZ051").pk} if name == "geo:unit" else {}
     response = client.get(reverse(name, kwargs=kwargs))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
@@ -51,7 +47,7 @@ def test_anonymous_visitor_is_sent_to_login(name: str, client: Client, liberec: 
 
 @pytest.mark.parametrize("name", ["geo:units", "geo:unit", "geo:packs"])
 def test_user_without_a_role_is_denied(name: str, personas: Personas, login: Login, liberec: PackReport) -> None:
-    kwargs = {"unit_id": _unit("CZ051").pk} if name == "geo:unit" else {}
+    kwargs = {"unit_id": unit_by_code("CZ051").pk} if name == "geo:unit" else {}
     assert login(personas.outsider).get(reverse(name, kwargs=kwargs)).status_code == 403
 
 
@@ -81,7 +77,7 @@ def test_units_page_without_packs_says_how_to_load_one(personas: Personas, login
 def test_unit_page_shows_breadcrumbs_facts_and_the_units_within(
     personas: Personas, login: Login, liberec: PackReport
 ) -> None:
-    orp = _unit("5105")
+    orp = unit_by_code("5105")
     with translation.override("en"):
         response = login(personas.user(Role.CASEWORKER)).get(reverse("geo:unit", kwargs={"unit_id": orp.pk}))
     page = response.content.decode()
@@ -98,7 +94,7 @@ def test_unit_page_shows_breadcrumbs_facts_and_the_units_within(
 
 def test_unit_page_speaks_czech_and_ukrainian(personas: Personas, login: Login, liberec: PackReport) -> None:
     client = login(personas.user(Role.CASEWORKER))
-    unit_id = _unit("563889").pk
+    unit_id = unit_by_code("563889").pk
     with translation.override("cs"):
         czech = client.get(reverse("geo:unit", kwargs={"unit_id": unit_id})).content.decode()
     with translation.override("uk"):
@@ -162,7 +158,7 @@ def test_units_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         client.get(reverse("geo:units"), {"q": "a"})  # 150-odd units found
     with django_assert_max_num_queries(13):
-        client.get(reverse("geo:unit", kwargs={"unit_id": _unit("5109").pk}))  # 36 municipalities
+        client.get(reverse("geo:unit", kwargs={"unit_id": unit_by_code("5109").pk}))  # 36 municipalities
 
 
 def test_packs_page_costs_a_fixed_number_of_queries(

@@ -26,6 +26,7 @@ from spojka.accounts.forms import CodeForm, DisableTwoFactorForm, LoginForm, Pro
 from spojka.accounts.middleware import second_step_url
 from spojka.accounts.models import User
 from spojka.accounts.queries import backup_codes_left, has_two_factor, pending_totp_device, requires_two_factor
+from spojka.core.language_cookie import remember_language
 from spojka.network.rules import role_of
 
 
@@ -50,12 +51,7 @@ class LoginView(auth_views.LoginView):
         if has_two_factor(user=user):
             # Signed in, but the workspace stays closed until the code step (accounts.middleware).
             response = redirect(second_step_url(next_url=self.get_success_url()))
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
-        )
+        remember_language(response, language)
         return response
 
 
@@ -77,11 +73,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         user = form.save()
         messages.success(request, _("Your profile has been saved."))
         response = redirect(translate_url(reverse("accounts:profile"), user.preferred_language))
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.preferred_language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-        )
+        remember_language(response, user.preferred_language)
         return response
     return render(
         request,
