@@ -1,15 +1,16 @@
-"""Load a country pack into the database: the country, its units and its residence statuses.
+"""Load a country pack into the database: the country, its units, residence statuses and taxonomy.
 
 The pack is read and checked in full first (`reader`), then written in one transaction, so a
 malformed pack changes nothing. Loading is idempotent: units and statuses are matched by
 (country, code), keep their ids, and are written only when something differs. Units and
 statuses that a newer version of the pack no longer has are kept, because other records
-(organisations, clients) may point at them; the report counts them.
+(organisations, clients) may point at them; the report counts them. The taxonomy of needs
+and the units of capacity are the directory's: the directory's action writes them.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import structlog
 from django.db import transaction
@@ -24,6 +25,9 @@ from spojka.geo.packs.reader import (
     read_manifest_of,
     read_pack,
 )
+
+if TYPE_CHECKING:
+    from spojka.directory.actions.taxonomy import TaxonomyLoaded
 
 log = structlog.get_logger(__name__)
 
@@ -61,21 +65,32 @@ class PackReport:
     country: Outcome
     units: Tally
     residence_statuses: Tally
+    taxonomy: Outcome | None = None  # None: the pack has no taxonomy of needs
+    taxonomy_terms: Tally = Tally()
+    capacity_units: Tally = Tally()
+    vulnerabilities: Tally = Tally()
+
+    @property
+    def _tallies(self) -> tuple[Tally, ...]:
+        return (self.units, self.residence_statuses, self.taxonomy_terms, self.capacity_units, self.vulnerabilities)
 
     @property
     def created(self) -> int:
-        """Return how many records were created, the country included."""
-        return self.units.created + self.residence_statuses.created + (self.country == "created")
+        """Return how many records were created, the country and the taxonomy included."""
+        outcomes = (self.country, self.taxonomy)
+        return sum(tally.created for tally in self._tallies) + outcomes.count("created")
 
     @property
     def updated(self) -> int:
-        """Return how many records were changed, the country included."""
-        return self.units.updated + self.residence_statuses.updated + (self.country == "updated")
+        """Return how many records were changed, the country and the taxonomy included."""
+        outcomes = (self.country, self.taxonomy)
+        return sum(tally.updated for tally in self._tallies) + outcomes.count("updated")
 
     @property
     def unchanged(self) -> int:
-        """Return how many records were already as the pack says, the country included."""
-        return self.units.unchanged + self.residence_statuses.unchanged + (self.country == "unchanged")
+        """Return how many records were already as the pack says, the country and the taxonomy included."""
+        outcomes = (self.country, self.taxonomy)
+        return sum(tally.unchanged for tally in self._tallies) + outcomes.count("unchanged")
 
     @property
     def changed_anything(self) -> bool:
@@ -128,12 +143,18 @@ def load_country_pack(name: str, *, packs_dir: Path = PACKS_DIR) -> PackReport:
         country, country_outcome = _save_country(contents)
         units = _save_units(country, contents)
         statuses = _save_statuses(country, contents)
+        taxonomy = _save_taxonomy(contents)
+        vulnerabilities = _save_vulnerabilities(country, contents)
     report = PackReport(
         pack=contents.manifest.name,
         country_code=country.code,
         country=country_outcome,
         units=units,
         residence_statuses=statuses,
+        taxonomy=taxonomy.taxonomy if taxonomy else None,
+        taxonomy_terms=taxonomy.terms if taxonomy else Tally(),
+        capacity_units=taxonomy.capacity_units if taxonomy else Tally(),
+        vulnerabilities=vulnerabilities,
     )
     log.info(
         "country_pack_loaded",
@@ -223,6 +244,32 @@ def _save_statuses(country: Country, contents: PackContents) -> Tally:
         updated=updated,
         unchanged=len(contents.statuses) - created - updated,
         not_in_pack=len(existing.keys() - {row.code for row in contents.statuses}),
+    )
+
+
+def _save_taxonomy(contents: PackContents) -> "TaxonomyLoaded | None":
+    if contents.taxonomy is None and not contents.capacity_units:
+        return None
+    # The directory builds on geography, not the other way round: geography reaches for the
+    # directory's action only here, when a pack brings a taxonomy to load.
+    from spojka.directory.actions.taxonomy import load_taxonomy_from_pack
+
+    return load_taxonomy_from_pack(
+        taxonomy=contents.taxonomy, terms=contents.terms, capacity_units=contents.capacity_units
+    )
+
+
+def _save_vulnerabilities(country: Country, contents: PackContents) -> Tally:
+    if not contents.vulnerabilities:
+        return Tally()
+    # Clients build on geography: geography hands the plain rows to the clients' action here only.
+    from spojka.clients.actions import load_vulnerabilities
+
+    return load_vulnerabilities(
+        country_code=country.code,
+        entries=[
+            {"code": row.code, "labels": row.labels, "position": row.position} for row in contents.vulnerabilities
+        ],
     )
 
 

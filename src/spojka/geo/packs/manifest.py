@@ -18,8 +18,13 @@ FORMAT_VERSION: Final = 1
 # The roles a column can play in a units file; `code` and `name` are required.
 COLUMN_ROLES: Final = ("code", "name", "parent", "latitude", "longitude", "population")
 
+# Codes of the taxonomy, its terms and units of capacity become parts of HSDS ids: keep them slugs.
+MAX_TAXONOMY_CODE: Final = 64
+MAX_CAPACITY_UNIT_CODE: Final = 32
+
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+SLUG: Final = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,26 @@ class UnitsFile:
 
 
 @dataclass(frozen=True)
+class TaxonomySpec:
+    """The pack's taxonomy of needs: its code, names, version and the file of its terms."""
+
+    code: str
+    labels: dict[str, str]
+    version: str
+    file: str
+    line: int | None  # of `file = …` in pack.toml
+
+
+@dataclass(frozen=True)
+class CapacityUnitSpec:
+    """A unit that services count their capacity in (beds, places in a course), with its names."""
+
+    code: str
+    labels: dict[str, str]
+    position: int
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What pack.toml says, checked."""
 
@@ -59,6 +84,8 @@ class Manifest:
     levels: list[Level]
     attribute_labels: dict[str, dict[str, str]]
     units_files: list[UnitsFile]
+    taxonomy: TaxonomySpec | None = None
+    capacity_units: list[CapacityUnitSpec] = field(default_factory=list)
 
     def level_index(self, level: str) -> int:
         """Return the position of a level from the top (0)."""
@@ -160,6 +187,8 @@ class _ManifestReader:
             levels=levels,
             attribute_labels=attribute_labels,
             units_files=[self.units_file(entry, index, levels, attribute_labels) for index, entry in enumerate(units)],
+            taxonomy=self.taxonomy(document["taxonomy"]) if "taxonomy" in document else None,
+            capacity_units=self.capacity_units(document.get("capacity_units", {})),
         )
 
     def ui_languages(self, value: Any) -> list[str]:
@@ -193,6 +222,38 @@ class _ManifestReader:
     def attribute_labels(self, value: Any) -> dict[str, dict[str, str]]:
         table = self.table(value, "attributes", self.lines.find("attributes"))
         return {key: self.labels(table, key, self.lines.find("attributes", key=key)) for key in table}
+
+    def taxonomy(self, value: Any) -> TaxonomySpec:
+        def line(key: str | None = None) -> int | None:
+            return self.lines.find("taxonomy", key=key)
+
+        table = self.table(value, "taxonomy", line())
+        code = self.slug(self.text(table, "code", line("code")), MAX_TAXONOMY_CODE, line("code"))
+        file_name = self.text(table, "file", line("file"))
+        if Path(file_name).name != file_name or file_name.startswith("."):
+            self.fail(
+                line("file"),
+                _('"%(file)s" must be the name of a file in the pack folder itself') % {"file": file_name},
+            )
+        version = table.get("version", "")
+        if not isinstance(version, str) or len(version) > 32:
+            self.fail(line("version"), _('"version" must be a text of at most 32 characters, such as "2026.1"'))
+        return TaxonomySpec(
+            code=code,
+            labels=self.labels(table, "names", line("names")),
+            version=version.strip(),
+            file=file_name,
+            line=line("file"),
+        )
+
+    def capacity_units(self, value: Any) -> list[CapacityUnitSpec]:
+        table = self.table(value, "capacity_units", self.lines.find("capacity_units"))
+        units: list[CapacityUnitSpec] = []
+        for position, code in enumerate(table, start=1):
+            line = self.lines.find("capacity_units", key=code)
+            self.slug(code, MAX_CAPACITY_UNIT_CODE, line)
+            units.append(CapacityUnitSpec(code=code, labels=self.labels(table, code, line), position=position))
+        return units
 
     def units_file(
         self,
@@ -279,6 +340,15 @@ class _ManifestReader:
         if not isinstance(value, dict):
             self.fail(line, _("a [%(table)s] table is needed") % {"table": name})
         return value
+
+    def slug(self, code: str, limit: int, line: int | None) -> str:
+        if not SLUG.match(code) or len(code) > limit:
+            self.fail(
+                line,
+                _('"%(code)s" must be a code of at most %(limit)d lowercase letters, digits, "-" and "_"')
+                % {"code": code, "limit": limit},
+            )
+        return code
 
     def text(self, table: Mapping[str, Any], key: str, line: int | None) -> str:
         value = table.get(key)

@@ -1,24 +1,28 @@
 """Find a country pack and read all of it, checked, before anything touches the database."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 from django.utils.translation import gettext as _
 
 from spojka.geo.packs.errors import CountryPackError, display_path
-from spojka.geo.packs.manifest import PACK_FILE, Manifest, read_manifest
+from spojka.geo.packs.manifest import PACK_FILE, CapacityUnitSpec, Manifest, TaxonomySpec, read_manifest
 from spojka.geo.packs.tables import (
     StatusRow,
+    TermRow,
     UnitRow,
     fill_population_from_children,
     read_statuses,
+    read_terms,
     read_units,
 )
 
 PACKS_DIR: Final = Path(__file__).resolve().parent
 STATUSES_FILE: Final = "residence_statuses.csv"
+# Vulnerabilities clients may have (unaccompanied minor, single parent, …): same columns as the statuses.
+VULNERABILITIES_FILE: Final = "vulnerabilities.csv"
 
 _PACK_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -30,6 +34,18 @@ class PackContents:
     manifest: Manifest
     units: list[UnitRow]
     statuses: list[StatusRow]
+    terms: list[TermRow] = field(default_factory=list)  # parents first
+    vulnerabilities: list[StatusRow] = field(default_factory=list)
+
+    @property
+    def taxonomy(self) -> TaxonomySpec | None:
+        """Return the pack's taxonomy of needs, if it has one."""
+        return self.manifest.taxonomy
+
+    @property
+    def capacity_units(self) -> list[CapacityUnitSpec]:
+        """Return the units of capacity the pack declares."""
+        return self.manifest.capacity_units
 
     def levels_as_json(self) -> list[dict[str, Any]]:
         """Return the levels as the `Country.levels` field stores them."""
@@ -55,7 +71,7 @@ def read_manifest_of(name: str, packs_dir: Path = PACKS_DIR) -> Manifest:
 
 
 def read_pack(name: str, packs_dir: Path = PACKS_DIR) -> PackContents:
-    """Read and check the named pack: pack.toml, its units files and its residence statuses."""
+    """Read and check the named pack: pack.toml, its units, residence statuses, vulnerabilities and taxonomy."""
     folder = _pack_folder(name, packs_dir)
     manifest = read_manifest(folder, packs_dir)
     units: dict[str, UnitRow] = {}
@@ -80,7 +96,29 @@ def read_pack(name: str, packs_dir: Path = PACKS_DIR) -> PackContents:
         if statuses_path.is_file()
         else []
     )
-    return PackContents(manifest=manifest, units=list(units.values()), statuses=statuses)
+    vulnerabilities_path = folder / VULNERABILITIES_FILE
+    vulnerabilities = (
+        read_statuses(vulnerabilities_path, display_path(vulnerabilities_path, packs_dir), manifest.languages)
+        if vulnerabilities_path.is_file()
+        else []
+    )
+    terms: list[TermRow] = []
+    if manifest.taxonomy is not None:
+        terms_path = folder / manifest.taxonomy.file
+        if not terms_path.is_file():
+            raise CountryPackError(
+                manifest.file,
+                manifest.taxonomy.line,
+                _('the taxonomy file "%(file)s" is not in the pack folder') % {"file": manifest.taxonomy.file},
+            )
+        terms = read_terms(terms_path, display_path(terms_path, packs_dir), manifest.languages)
+    return PackContents(
+        manifest=manifest,
+        units=list(units.values()),
+        statuses=statuses,
+        terms=terms,
+        vulnerabilities=vulnerabilities,
+    )
 
 
 def _pack_folder(name: str, packs_dir: Path) -> Path:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -11,10 +12,14 @@ from typing import Final
 from django.utils.translation import gettext as _
 
 from spojka.geo.packs.errors import CountryPackError, line_of_byte
-from spojka.geo.packs.manifest import Manifest, UnitsFile
+from spojka.geo.packs.manifest import SLUG, Manifest, UnitsFile
 from spojka.geo.search import search_key
 
 STATUS_COLUMNS: Final = ("code", "position")
+TERM_COLUMNS: Final = ("code", "parent", "position")
+# Columns of a terms file that hold one text per language, as <prefix><language>.
+TERM_LANGUAGE_PREFIXES: Final = ("label_", "description_", "synonyms_")
+SYNONYM_SEPARATOR: Final = "|"
 
 # The limits of the model fields, checked here so that SQLite refuses what PostgreSQL would.
 MAX_CODE: Final = 32
@@ -22,7 +27,13 @@ MAX_NAME: Final = 200
 MAX_STATUS_CODE: Final = 48
 MAX_POPULATION: Final = 2_147_483_647
 MAX_POSITION: Final = 32_767
+MAX_TERM_CODE: Final = 64
+MAX_ICON: Final = 32
+MAX_LABEL: Final = 200
+MAX_SYNONYM: Final = 100
 COORDINATE_PLACES: Final = Decimal("0.000001")
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 
 @dataclass
@@ -54,6 +65,20 @@ class StatusRow:
     code: str
     position: int
     labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """One term of the pack's taxonomy of needs, as plain data; parents come before children."""
+
+    code: str
+    parent_code: str | None
+    position: int
+    icon: str
+    labels: dict[str, str]
+    descriptions: dict[str, str]
+    synonyms: dict[str, list[str]]
+    line: int
 
 
 def read_units(
@@ -203,6 +228,122 @@ def read_statuses(path: Path, file: str, languages: list[str]) -> list[StatusRow
         position = _whole_number(row["position"], "position", MAX_POSITION, file, line)
         statuses.append(StatusRow(code=code, position=position or 0, labels=labels))
     return statuses
+
+
+def read_terms(path: Path, file: str, languages: list[str]) -> list[TermRow]:
+    """Read the taxonomy's terms file, the format of which docs/country-packs.md describes.
+
+    Columns: code, parent, position, icon, and per language label_, description_ and
+    synonyms_ (separated by "|"). A parent must come on a line above its children.
+    """
+    rows = _csv_rows(path, file, ",", "utf-8-sig")
+    header_line, header = next(rows, (1, []))
+    for column in header:
+        language = next((column.removeprefix(p) for p in TERM_LANGUAGE_PREFIXES if column.startswith(p)), None)
+        if column not in (*TERM_COLUMNS, "icon") and not (language and _LANGUAGE.match(language)):
+            raise CountryPackError(
+                file,
+                header_line,
+                _(
+                    'unknown column "%(column)s" (use code, parent, position, icon, label_<language>, '
+                    "description_<language>, synonyms_<language>)"
+                )
+                % {"column": column},
+            )
+    missing = [c for c in TERM_COLUMNS if c not in header] + [
+        f"label_{language}" for language in languages if f"label_{language}" not in header
+    ]
+    if missing:
+        raise CountryPackError(
+            file, header_line, _("the columns %(columns)s are missing") % {"columns": ", ".join(missing)}
+        )
+    terms: list[TermRow] = []
+    seen: dict[str, int] = {}
+    for line, values in rows:
+        _check_width(values, header, file, line)
+        row = dict(zip(header, (value.strip() for value in values), strict=True))
+        code = _required(row["code"], "code", MAX_TERM_CODE, file, line)
+        if not SLUG.match(code):
+            raise CountryPackError(
+                file,
+                line,
+                _('the code "%(code)s" may hold only lowercase letters, digits, "-" and "_"') % {"code": code},
+            )
+        if code in seen:
+            raise CountryPackError(
+                file,
+                line,
+                _('the code "%(code)s" is already used (line %(line)d)') % {"code": code, "line": seen[code]},
+            )
+        parent = row["parent"] or None
+        if parent is not None and parent not in seen:
+            raise CountryPackError(
+                file,
+                line,
+                _('the parent "%(parent)s" is not a term on a line above this one') % {"parent": parent},
+            )
+        seen[code] = line
+        labels = _by_language(row, "label_", MAX_LABEL, file, line)
+        missing = [language for language in languages if language not in labels]
+        if missing:
+            raise CountryPackError(
+                file, line, _("the label in %(languages)s is empty") % {"languages": ", ".join(missing)}
+            )
+        icon = row.get("icon", "")
+        if icon and (not SLUG.match(icon) or len(icon) > MAX_ICON):
+            raise CountryPackError(
+                file,
+                line,
+                _('the icon "%(icon)s" must be a name of at most %(limit)d lowercase letters, digits and "-"')
+                % {"icon": icon, "limit": MAX_ICON},
+            )
+        terms.append(
+            TermRow(
+                code=code,
+                parent_code=parent,
+                position=_whole_number(row["position"], "position", MAX_POSITION, file, line) or 0,
+                icon=icon,
+                labels=labels,
+                descriptions=_by_language(row, "description_", None, file, line),
+                synonyms=_synonyms(row, file, line),
+                line=line,
+            )
+        )
+    return terms
+
+
+def _by_language(row: Mapping[str, str], prefix: str, limit: int | None, file: str, line: int) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for column, value in row.items():
+        if column.startswith(prefix) and value:
+            if limit is not None and len(value) > limit:
+                raise CountryPackError(
+                    file,
+                    line,
+                    _('the column "%(column)s" is longer than %(limit)d characters')
+                    % {"column": column, "limit": limit},
+                )
+            texts[column.removeprefix(prefix)] = value
+    return texts
+
+
+def _synonyms(row: Mapping[str, str], file: str, line: int) -> dict[str, list[str]]:
+    synonyms: dict[str, list[str]] = {}
+    for language, text in _by_language(row, "synonyms_", None, file, line).items():
+        words: list[str] = []
+        for word in (part.strip() for part in text.split(SYNONYM_SEPARATOR)):
+            if len(word) > MAX_SYNONYM:
+                raise CountryPackError(
+                    file,
+                    line,
+                    _('the synonym "%(word)s…" in synonyms_%(language)s is longer than %(limit)d characters')
+                    % {"word": word[:20], "language": language, "limit": MAX_SYNONYM},
+                )
+            if word and word not in words:
+                words.append(word)
+        if words:
+            synonyms[language] = words
+    return synonyms
 
 
 # Rows and cells

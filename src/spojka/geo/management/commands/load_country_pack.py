@@ -55,6 +55,11 @@ class Command(TranslatedCommand):
         self.stdout.write("  " + _("country: %(outcome)s") % {"outcome": outcomes[report.country]})
         self.stdout.write("  " + _("administrative units: %(tally)s") % {"tally": self._tally(report.units)})
         self.stdout.write("  " + _("residence statuses: %(tally)s") % {"tally": self._tally(report.residence_statuses)})
+        if report.taxonomy is not None:
+            self.stdout.write("  " + _("taxonomy of needs: %(outcome)s") % {"outcome": outcomes[report.taxonomy]})
+            self.stdout.write("  " + _("needs: %(tally)s") % {"tally": self._tally(report.taxonomy_terms)})
+        if report.capacity_units != Tally():
+            self.stdout.write("  " + _("units of capacity: %(tally)s") % {"tally": self._tally(report.capacity_units)})
         message = (
             _("Loaded: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
             if report.changed_anything

@@ -1,0 +1,1 @@
+"""Search of the public portal: folding of scripts and diacritics, the index, the ranking."""
