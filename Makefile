@@ -30,12 +30,15 @@ $(VENV)/.installed-dev: uv.lock pyproject.toml | $(BIN)/uv
 src/spojka/locale/%/LC_MESSAGES/django.mo: src/spojka/locale/%/LC_MESSAGES/django.po | $(VENV)/.installed-run
 	$(BIN)/pybabel compile --domain django -i $< -o $@
 
+# The demo shows OpenStreetMap's tiles on the portal's map; MAP_TILE_URL= (empty) turns the map off.
+MAP_TILE_URL ?= https://tile.openstreetmap.org/{z}/{x}/{y}.png
+
 run: $(VENV)/.installed-run $(CATALOGS)
 	DEBUG=$${DEBUG:-true} $(BIN)/python -m spojka migrate --no-input
 	DEBUG=$${DEBUG:-true} $(BIN)/python -m spojka load_demo --if-empty
 	@DEBUG=$${DEBUG:-true} $(BIN)/python -m spojka demo_accounts
 	@echo "Spojka is at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	DEBUG=$${DEBUG:-true} $(BIN)/python -m spojka runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-true} MAP_TILE_URL='$(MAP_TILE_URL)' $(BIN)/python -m spojka runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev $(CATALOGS)
 	$(BIN)/pytest $(PYTEST_ARGS)

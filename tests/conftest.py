@@ -57,7 +57,7 @@ def login(client: Client) -> Callable[[User], Client]:
     """Return a function that logs the test client in as a user, skipping the login form."""
 
     def _login(user: User) -> Client:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="spojka.accounts.backends.PasswordBackend")
         return client
 
     return _login

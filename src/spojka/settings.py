@@ -5,8 +5,10 @@ Development (`make run`) sets DEBUG=true and may use the built-in secret key; pr
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import xstatic.pkg.leaflet as _xstatic_leaflet
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -60,11 +62,20 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "auditlog",
+    "phonenumber_field",
     "spojka.core",
     "spojka.accounts",
     "spojka.network",
     "spojka.geo",
     "spojka.demo",
+    "spojka.directory",
+    "spojka.api",
+    "spojka.desk",
+    "spojka.audit",
+    "spojka.clients",
+    "spojka.cases",
+    "spojka.referrals",
 ]
 
 MIDDLEWARE = [
@@ -151,7 +162,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "spojka.accounts.backends.PasswordBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,6 +190,11 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # second of a wrong one, and tell the person it was wrong.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Directory: changes are recorded with their author (django-auditlog), never with the address
+# they came from; phone numbers without a country code are read as the region's.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+PHONENUMBER_DEFAULT_REGION = env_str("PHONE_REGION", default="CZ")
 
 # Sessions end after this many minutes without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", default=30) * 60
@@ -214,7 +230,8 @@ TIME_ZONE = env_str("TIME_ZONE", "Europe/Prague")
 # Static files: collected into STATIC_ROOT and served by WhiteNoise with hashed names.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Leaflet's files come from the xstatic-leaflet package (served as /static/leaflet/leaflet.js, …).
+STATICFILES_DIRS = [PACKAGE_DIR / "static", ("leaflet", _xstatic_leaflet.BASE_DIR)]
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -255,12 +272,18 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", default=False) else None
+# The public portal's map: a tile server's URL template ({s}, {z}, {x}, {y}) and its credit line.
+# Empty: no map, the results are a list only.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+_map_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+_MAP_TILE_SOURCES = [f"{_map_tiles.scheme}://{_map_tiles.netloc}"] if _map_tiles.scheme in {"http", "https"} else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *_MAP_TILE_SOURCES],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

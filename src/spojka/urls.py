@@ -9,14 +9,22 @@ from spojka.core import views as core_views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/language/", core_views.switch_language, name="set_language"),
+    path("hsds/", include("spojka.api.hsds_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("services/", include("spojka.directory.urls_portal")),
     path("app/", include("spojka.core.urls")),
     path("app/accounts/", include("spojka.accounts.urls")),
     path("app/network/", include("spojka.network.urls")),
     path("app/geo/", include("spojka.geo.urls")),
+    path("app/directory/", include("spojka.directory.urls")),
+    path("app/desk/", include("spojka.desk.urls")),
+    path("app/clients/", include("spojka.clients.urls")),
+    path("app/cases/", include("spojka.cases.urls")),
+    path("app/referrals/", include("spojka.referrals.urls")),
+    path("app/audit/", include("spojka.audit.urls")),
     path("app/admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -81,7 +81,7 @@ def test_deactivated_user_cannot_log_in(client: Client, personas: Personas) -> N
 
 
 def test_logout_needs_post_and_ends_session(client: Client, personas: Personas) -> None:
-    client.force_login(personas.user(Role.CASEWORKER), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(personas.user(Role.CASEWORKER), backend="spojka.accounts.backends.PasswordBackend")
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session

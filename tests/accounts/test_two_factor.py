@@ -77,7 +77,7 @@ def _sign_in(client: Client, user: User, next_url: str = "") -> "_MonkeyPatchedW
 
 def _verified(client: Client, user: User, device: Any) -> Client:
     """Sign in past both steps without typing a code, so that the device's codes stay unused."""
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="spojka.accounts.backends.PasswordBackend")
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

@@ -1,5 +1,6 @@
 """Every role against every protected view: allowed where the matrix says so, denied elsewhere."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,8 +11,20 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from spojka.accounts.models import User
 from spojka.network.enums import Role
 from spojka.network.rules import MATRIX
+from tests.clients import matrix as clients
 from tests.conftest import Personas
+from tests.desk import matrix as desk
+from tests.directory.factories import (
+    ContactFactory,
+    LocationFactory,
+    PhoneFactory,
+    ScheduleFactory,
+    ServiceCapacityFactory,
+    ServiceFactory,
+    TaxonomyTermFactory,
+)
 from tests.factories import AdministrativeUnitFactory
+from tests.referrals import matrix as referrals
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,42 @@ def _caseworker_membership(personas: Personas) -> dict[str, object]:
     return {"membership_id": personas.user(Role.CASEWORKER).memberships.get().pk}
 
 
+def _our_service(personas: Personas) -> dict[str, object]:
+    return {"service_id": ServiceFactory(organization=personas.ours).pk}
+
+
+def _our_location(personas: Personas) -> dict[str, object]:
+    return {"location_id": LocationFactory(organization=personas.ours).pk}
+
+
+def _our_capacity(personas: Personas) -> dict[str, object]:
+    return {"capacity_id": ServiceCapacityFactory(service__organization=personas.ours).pk}
+
+
+def _our_closure(personas: Personas) -> dict[str, object]:
+    closure = ScheduleFactory(
+        service__organization=personas.ours,
+        is_exception=True,
+        weekday=None,
+        opens_at=None,
+        closes_at=None,
+        valid_from=datetime.date(2026, 12, 24),
+    )
+    return {"schedule_id": closure.pk}
+
+
+def _our_phone(personas: Personas) -> dict[str, object]:
+    return {"phone_id": PhoneFactory(service__organization=personas.ours).pk}
+
+
+def _our_contact(personas: Personas) -> dict[str, object]:
+    return {"contact_id": ContactFactory(service__organization=personas.ours).pk}
+
+
+def _a_need(personas: Personas) -> dict[str, object]:
+    return {"term_id": TaxonomyTermFactory().pk}
+
+
 PROTECTED_VIEWS = [
     ProtectedView("core:workspace", "core.use_workspace", _no_kwargs),
     ProtectedView("network:organizations", "network.view_organizations", _no_kwargs),
@@ -57,6 +106,105 @@ PROTECTED_VIEWS = [
     ProtectedView("geo:units", "geo.view_geography", _no_kwargs),
     ProtectedView("geo:unit", "geo.view_geography", _a_unit),
     ProtectedView("geo:packs", "geo.view_country_packs", _no_kwargs),
+    ProtectedView("desk:index", "desk.view_desk", _no_kwargs),
+    ProtectedView("desk:site", "desk.view_desk", desk.our_site),
+    ProtectedView("desk:reception", "desk.receive_visitors", desk.our_site),
+    ProtectedView("desk:visit", "desk.receive_visitors", desk.our_visit),
+    ProtectedView("desk:ticket", "desk.receive_visitors", desk.our_visit),
+    ProtectedView("desk:station", "desk.serve_station", desk.our_station),
+    ProtectedView("desk:call_next", "desk.serve_station", desk.our_station, "post"),
+    ProtectedView("desk:step_served", "desk.serve_station", desk.our_called_step, "post"),
+    ProtectedView("desk:step_no_show", "desk.serve_station", desk.our_called_step, "post"),
+    ProtectedView("desk:step_transfer", "desk.serve_station", desk.our_called_step, "post"),
+    ProtectedView("desk:statistics", "desk.view_statistics", desk.our_site),
+    ProtectedView("desk:station_operators", "desk.manage_operators", desk.our_station),
+    ProtectedView("desk:operator_remove", "desk.manage_operators", desk.our_operator, "post"),
+    ProtectedView("desk:site_new", "desk.manage_sites", _no_kwargs),
+    ProtectedView("desk:site_edit", "desk.manage_sites", desk.our_site),
+    ProtectedView("desk:station_new", "desk.manage_sites", desk.our_site),
+    ProtectedView("desk:station_edit", "desk.manage_sites", desk.our_station),
+    ProtectedView("desk:purpose_new", "desk.manage_sites", desk.our_site),
+    ProtectedView("desk:purpose_edit", "desk.manage_sites", desk.our_purpose),
+    ProtectedView("directory:services", "directory.view_services", _no_kwargs),
+    ProtectedView("directory:service", "directory.view_services", _our_service),
+    ProtectedView("directory:locations", "directory.view_services", _no_kwargs),
+    ProtectedView("directory:my_services", "directory.manage_services", _no_kwargs),
+    ProtectedView("directory:review", "directory.manage_services", _no_kwargs),
+    ProtectedView("directory:review_organization", "directory.review_stale_services", _our_org),
+    ProtectedView("directory:service_new", "directory.manage_services", _no_kwargs),
+    ProtectedView("directory:service_edit", "directory.manage_services", _our_service),
+    ProtectedView("directory:service_withdraw", "directory.manage_services", _our_service),
+    ProtectedView("directory:service_reviewed", "directory.manage_services", _our_service, "post"),
+    ProtectedView("directory:service_hours", "directory.manage_services", _our_service),
+    ProtectedView("directory:capacity_add", "directory.manage_services", _our_service, "post"),
+    ProtectedView("directory:phone_add", "directory.manage_services", _our_service, "post"),
+    ProtectedView("directory:contact_add", "directory.manage_services", _our_service, "post"),
+    ProtectedView("directory:capacity_update", "directory.manage_services", _our_capacity, "post"),
+    ProtectedView("directory:capacity_remove", "directory.manage_services", _our_capacity, "post"),
+    ProtectedView("directory:exception_remove", "directory.manage_services", _our_closure, "post"),
+    ProtectedView("directory:phone_remove", "directory.manage_services", _our_phone, "post"),
+    ProtectedView("directory:contact_remove", "directory.manage_services", _our_contact, "post"),
+    ProtectedView("directory:location_new", "directory.manage_services", _no_kwargs),
+    ProtectedView("directory:location_edit", "directory.manage_services", _our_location),
+    ProtectedView("directory:location_hours", "directory.manage_services", _our_location),
+    ProtectedView("directory:taxonomy", "directory.manage_taxonomy", _no_kwargs),
+    ProtectedView("directory:taxonomy_term_edit", "directory.manage_taxonomy", _a_need),
+    ProtectedView("clients:list", "clients.view_clients", _no_kwargs),
+    ProtectedView("clients:new", "clients.manage_clients", _no_kwargs),
+    ProtectedView("clients:expiring", "clients.view_clients", _no_kwargs),
+    ProtectedView("clients:detail", "clients.view_clients", clients.our_client),
+    ProtectedView("clients:edit", "clients.manage_clients", clients.our_client),
+    ProtectedView("clients:household", "clients.manage_clients", clients.our_client),
+    ProtectedView("clients:household_leave", "clients.manage_clients", clients.our_client, "post"),
+    ProtectedView("clients:consent_new", "clients.record_consent", clients.our_client),
+    ProtectedView("clients:consent_withdraw", "clients.record_consent", clients.our_consent),
+    ProtectedView("clients:consent_print", "clients.record_consent", clients.our_consent),
+    ProtectedView("clients:reminder", "clients.view_clients", clients.our_client_with_document),
+    ProtectedView("clients:data_export", "clients.export_client_data", clients.our_client),
+    ProtectedView("clients:data_export_json", "clients.export_client_data", clients.our_client),
+    ProtectedView("clients:erase", "clients.erase_clients", clients.our_client),
+    ProtectedView("audit:trail", "audit.view_audit", _no_kwargs),
+    ProtectedView("cases:list", "cases.view_cases", _no_kwargs),
+    ProtectedView("cases:tasks", "cases.view_cases", _no_kwargs),
+    ProtectedView("cases:detail", "cases.view_cases", referrals.our_case),
+    ProtectedView("cases:new", "cases.manage_cases", _no_kwargs),
+    ProtectedView("cases:edit", "cases.manage_cases", referrals.our_case),
+    ProtectedView("cases:need_add", "cases.manage_cases", referrals.our_case, "post"),
+    ProtectedView("cases:need_change", "cases.manage_cases", referrals.our_need, "post"),
+    ProtectedView("cases:note_add", "cases.manage_cases", referrals.our_case, "post"),
+    ProtectedView("cases:task_add", "cases.manage_cases", referrals.our_case, "post"),
+    ProtectedView("cases:task_done", "cases.manage_cases", referrals.our_task, "post"),
+    ProtectedView("cases:close", "cases.manage_cases", referrals.our_case),
+    ProtectedView("cases:reopen", "cases.manage_cases", referrals.our_case, "post"),
+    ProtectedView("referrals:inbox", "referrals.view_referrals", _no_kwargs),
+    ProtectedView("referrals:sent", "referrals.view_referrals", _no_kwargs),
+    ProtectedView("referrals:notifications", "referrals.view_referrals", _no_kwargs),
+    ProtectedView("referrals:notifications_read", "referrals.view_referrals", _no_kwargs, "post"),
+    ProtectedView("referrals:unread", "referrals.view_referrals", _no_kwargs),
+    ProtectedView("referrals:detail", "referrals.view_referrals", referrals.our_notification_to_ourselves),
+    ProtectedView("referrals:message_add", "referrals.view_referrals", referrals.our_notification_to_ourselves, "post"),
+    ProtectedView("referrals:new", "referrals.send_referrals", referrals.our_case),
+    ProtectedView("referrals:send", "referrals.send_referrals", referrals.our_draft, "post"),
+    ProtectedView("referrals:cancel", "referrals.send_referrals", referrals.our_draft, "post"),
+    ProtectedView("referrals:accept", "referrals.handle_referrals", referrals.incoming_sent, "post"),
+    ProtectedView("referrals:decline", "referrals.handle_referrals", referrals.incoming_sent, "post"),
+    ProtectedView("referrals:complete", "referrals.handle_referrals", referrals.incoming_accepted, "post"),
+    ProtectedView("referrals:not_complete", "referrals.handle_referrals", referrals.incoming_accepted, "post"),
+    ProtectedView("referrals:child_protection_new", "referrals.notify_child_protection", referrals.our_case),
+    ProtectedView(
+        "referrals:confirm_receipt",
+        "referrals.handle_child_protection",
+        referrals.our_notification_to_ourselves,
+        "post",
+    ),
+    ProtectedView(
+        "referrals:close_notification",
+        "referrals.handle_child_protection",
+        referrals.our_notification_to_ourselves,
+        "post",
+    ),
+    ProtectedView("directory:import", "directory.manage_services", _no_kwargs),
+    ProtectedView("directory:import_confirm", "directory.manage_services", _no_kwargs, "post"),
 ]
 
 # Workspace pages any signed-in person may open, whatever their role.
@@ -75,6 +223,10 @@ OPEN_TO_EVERY_USER = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    # The desk's public display for the waiting room's screen: open to anyone, signed in or not
+    # (it shows ticket numbers and stations, never a name).
+    "desk:display",
+    "desk:display_now",
 }
 
 

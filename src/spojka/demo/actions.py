@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from spojka.accounts.models import User
 from spojka.demo import liberec
+from spojka.desk.demo import HOST, load_kacpu_desk_demo
 from spojka.geo.models import AdministrativeUnit
 from spojka.network.actions import save_organization
 from spojka.network.enums import Role
@@ -102,6 +103,15 @@ def load_liberec_demo(*, password: str) -> DemoLoaded:
     # A role the demo's people no longer have in the data (it changed since the last load)
     # would otherwise linger as a second login in the list of demo accounts.
     Membership.objects.filter(user__in=users.values()).exclude(pk__in=kept).delete()
+    # The one-stop shop at KACPU Liberec, its stations run by the organisations above.
+    load_kacpu_desk_demo(
+        organizations=organizations,
+        operators=list(
+            Membership.objects.filter(organization=organizations[HOST], role=Role.DESK_OPERATOR, pk__in=kept)
+            .select_related("user")
+            .order_by("user__email")
+        ),
+    )
 
     loaded = DemoLoaded(
         organizations=len(organizations),

@@ -275,6 +275,20 @@ ORGANIZATIONS: Final[tuple[DemoOrganization, ...]] = (
             "a školeními a vede program psychosociální pomoci."
         ),
     ),
+    DemoOrganization(
+        key="pojistovna-priklad",
+        name="Zdravotní pojišťovna Příklad, pobočka Liberec (demo)",
+        short_name="ZP Příklad (demo)",
+        sector=Sector.OTHER,
+        municipality_code=LIBEREC,
+        address="Ukázková 21, 460 01 Liberec",
+        phone="+420 000 000 125",
+        fictional=True,
+        description=(
+            "Smyšlená zdravotní pojišťovna pro ukázku: přihlášky k veřejnému zdravotnímu pojištění "
+            "a průkazy pojištěnce pro držitele dočasné ochrany, přepážka v KACPU Liberec."
+        ),
+    ),
 )
 
 
@@ -400,5 +414,12 @@ PEOPLE: Final[tuple[DemoPerson, ...]] = (
         organization="sit-horizont",
         role=Role.ORGANIZATION_MANAGER,
         title="vedoucí regionální kanceláře",
+    ),
+    DemoPerson(
+        full_name="Petr Zkušební",
+        email=f"petr.zkusebni@{EMAIL_DOMAIN}",
+        organization="up-liberec",
+        role=Role.CASEWORKER,
+        title="poradce pro zaměstnávání cizinců",
     ),
 )

@@ -26,7 +26,21 @@ ALL_STAFF: Final = frozenset(Role)
 NETWORK_WIDE: Final = frozenset({Role.PLATFORM_ADMIN})
 
 # Permissions that, checked against an organisation, hold only in the user's own organisation.
-OWN_ORGANIZATION_ONLY: Final = frozenset({"network.manage_staff"})
+OWN_ORGANIZATION_ONLY: Final = frozenset(
+    {
+        "network.manage_staff",
+        "directory.manage_services",
+        "clients.manage_clients",
+        "clients.record_consent",
+        "clients.export_client_data",
+        "clients.erase_clients",
+    }
+)
+
+# Roles that hold one of those permissions in every organisation, beyond NETWORK_WIDE.
+ANY_ORGANIZATION: Final[Mapping[str, frozenset[Role]]] = {
+    "directory.manage_services": frozenset({Role.REGIONAL_COORDINATOR}),
+}
 
 # permission                               roles that hold it
 MATRIX: Final[Mapping[str, frozenset[Role]]] = {
@@ -37,6 +51,36 @@ MATRIX: Final[Mapping[str, frozenset[Role]]] = {
     "network.manage_staff":                 frozenset({Role.PLATFORM_ADMIN, Role.ORGANIZATION_MANAGER}),
     "geo.view_geography":                   ALL_STAFF,
     "geo.view_country_packs":               frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+    "directory.view_services":              ALL_STAFF,
+    "directory.manage_services":            frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR,
+                                                       Role.ORGANIZATION_MANAGER}),
+    "directory.review_stale_services":      frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR}),
+    "directory.manage_taxonomy":            frozenset({Role.PLATFORM_ADMIN}),
+    "desk.view_desk":                       frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR,
+                                                       Role.ORGANIZATION_MANAGER, Role.DESK_OPERATOR, Role.ANALYST}),
+    "desk.receive_visitors":                frozenset({Role.DESK_OPERATOR}),
+    "desk.serve_station":                   frozenset({Role.DESK_OPERATOR}),
+    "desk.view_statistics":                 frozenset({Role.REGIONAL_COORDINATOR, Role.ORGANIZATION_MANAGER,
+                                                       Role.DESK_OPERATOR, Role.ANALYST}),
+    "desk.manage_operators":                frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR,
+                                                       Role.ORGANIZATION_MANAGER}),
+    "desk.manage_sites":                    frozenset({Role.PLATFORM_ADMIN, Role.REGIONAL_COORDINATOR}),
+    # Personal data: only inside the organisation that collected it; never the coordinator or analyst.
+    "clients.view_clients":                 frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER, Role.DESK_OPERATOR}),
+    "clients.manage_clients":               frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER, Role.DESK_OPERATOR}),
+    "clients.record_consent":               frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "clients.export_client_data":           frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "clients.erase_clients":                frozenset({Role.ORGANIZATION_MANAGER}),
+    "audit.view_audit":                     frozenset({Role.ORGANIZATION_MANAGER}),
+    # Cases stay in their organisation; referrals cross it with consent (or a legal basis for child protection).
+    "cases.view_cases":                     frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "cases.manage_cases":                   frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "referrals.view_referrals":             frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER,
+                                                      Role.CHILD_PROTECTION_OFFICER}),
+    "referrals.send_referrals":             frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "referrals.handle_referrals":           frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "referrals.notify_child_protection":    frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "referrals.handle_child_protection":    frozenset({Role.CHILD_PROTECTION_OFFICER}),
 }  # fmt: skip
 
 # What each permission lets a person do, as the roles page explains it.
@@ -48,6 +92,29 @@ DESCRIPTIONS: Final[Mapping[str, Promise]] = {
     "network.manage_staff": _("Invite and deactivate staff of their organisation"),
     "geo.view_geography": _("Browse regions, districts and municipalities"),
     "geo.view_country_packs": _("See the loaded country packs and residence statuses"),
+    "directory.view_services": _("Browse the directory of services, with the staff's details"),
+    "directory.manage_services": _("Edit their organisation's services, places, hours and capacity, and import them"),
+    "directory.review_stale_services": _("See every organisation's services that nobody has reviewed for six months"),
+    "directory.manage_taxonomy": _("Edit the taxonomy of needs and the units of capacity"),
+    "desk.view_desk": _("See the one-stop-shop sites they take part in, their stations and queues"),
+    "desk.receive_visitors": _("Issue tickets to visitors at the reception of a one-stop shop"),
+    "desk.serve_station": _("Call, serve and route visitors at the stations they are assigned to"),
+    "desk.view_statistics": _("See the waiting-time statistics of one-stop-shop sites"),
+    "desk.manage_operators": _("Assign desk operators to their organisation's stations"),
+    "desk.manage_sites": _("Set up one-stop-shop sites, their stations and purposes of visits"),
+    "clients.view_clients": _("See their organisation's clients and search them"),
+    "clients.manage_clients": _("Register their organisation's clients and keep their records and households"),
+    "clients.record_consent": _("Record and withdraw clients' consent to share their data"),
+    "clients.export_client_data": _("Give a client everything held about them, and export lists of clients"),
+    "clients.erase_clients": _("Erase a client's personal data at their request"),
+    "audit.view_audit": _("See who accessed their organisation's clients, and export the audit trail"),
+    "cases.view_cases": _("See their organisation's cases, with needs, notes and tasks"),
+    "cases.manage_cases": _("Open, work on and close their organisation's cases"),
+    "referrals.view_referrals": _("See the referrals their organisation sent or received"),
+    "referrals.send_referrals": _("Refer clients to services with their consent and follow the referrals to the end"),
+    "referrals.handle_referrals": _("Accept, decline and complete referrals sent to their organisation"),
+    "referrals.notify_child_protection": _("Notify the child-protection office of a child at risk, on a legal basis"),
+    "referrals.handle_child_protection": _("Receive child-protection notifications, confirm them, record the outcome"),
 }
 
 
@@ -94,6 +161,8 @@ def _predicate(permission: str, roles: frozenset[Role]) -> Predicate:
         if membership is None or membership.role not in roles:
             return False
         if organization is None or permission not in OWN_ORGANIZATION_ONLY or membership.role in NETWORK_WIDE:
+            return True
+        if membership.role in ANY_ORGANIZATION.get(permission, frozenset()):
             return True
         return bool(membership.organization_id == organization.pk)
 

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_noop
 from spojka.core.commands import TranslatedCommand
 from spojka.demo import liberec
 from spojka.demo.actions import MissingMunicipalityError, load_liberec_demo
+from spojka.demo.casework_loader import load_demo_casework
+from spojka.demo.clients_loader import load_demo_clients
+from spojka.demo.directory_loader import MissingDirectoryDataError, load_demo_directory
 from spojka.network.models import Organization
 
 
@@ -41,8 +44,27 @@ class Command(TranslatedCommand):
                     verbosity=options["verbosity"],
                 )
                 loaded = load_liberec_demo(password=settings.SPOJKA_DEMO_PASSWORD)
-        except MissingMunicipalityError as error:
+                services = load_demo_directory()
+                clients = load_demo_clients()
+                casework = load_demo_casework()
+        except (MissingMunicipalityError, MissingDirectoryDataError) as error:
             raise CommandError(str(error)) from error
+        self.stdout.write(
+            _("Demo directory: services %(services)d (new %(new_services)d), places %(locations)d.")
+            % {
+                "services": services.services,
+                "new_services": services.new_services,
+                "locations": services.locations,
+            }
+        )
+        self.stdout.write(
+            _("Demo clients: %(clients)d in %(households)d households, with %(consents)d consents.")
+            % {"clients": clients.clients, "households": clients.households, "consents": clients.consents}
+        )
+        self.stdout.write(
+            _("Demo casework: %(cases)d cases, %(referrals)d referrals, %(offices)d child-protection offices.")
+            % {"cases": casework.cases, "referrals": casework.referrals, "offices": casework.offices}
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 _(
