@@ -1,0 +1,1 @@
+"""Pure-Python identity matching: name normalisation and comparison; no Django imports here."""
