@@ -45,7 +45,7 @@ class BadParameterError(Exception):
 
 
 class NotFoundError(Exception):
-    pass
+    """A record the API was asked for by id does not exist (answered with a JSON 404)."""
 
 
 def _json(data: Any, status: int = 200) -> JsonResponse:

@@ -13,11 +13,11 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 from uuid import UUID
 
-import holidays
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from spojka.core.public_holidays import is_public_holiday
 from spojka.directory.enums import Weekday
 from spojka.directory.models import Schedule, Service, ServiceAtLocation
 from spojka.geo.models import Country
@@ -69,14 +69,6 @@ def is_open_by(rows: Sequence[Hours], at: datetime.datetime) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def _holidays_of(country_code: str) -> holidays.HolidayBase | None:
-    try:
-        return holidays.country_holidays(country_code)
-    except NotImplementedError:  # a country the holidays library does not know
-        return None
-
-
 def holiday_country() -> str:
     """Return the code of the country whose public holidays close services (the pack's)."""
     return _pack_country(settings.SPOJKA_COUNTRY_PACK) or _any_loaded_country()
@@ -90,12 +82,6 @@ def _pack_country(pack: str) -> str:
 
 def _any_loaded_country() -> str:
     return Country.objects.order_by("code").values_list("code", flat=True).first() or ""
-
-
-def is_public_holiday(day: datetime.date, *, country_code: str) -> bool:
-    """Say whether a date is a public holiday in the country (False for an unknown country)."""
-    calendar = _holidays_of(country_code) if country_code else None
-    return calendar is not None and day in calendar
 
 
 def is_open(

@@ -1,25 +1,15 @@
 """Working days for response deadlines: weekends and the country's public holidays are skipped."""
 
 import datetime
-from functools import lru_cache
 
-import holidays
-
+from spojka.core.public_holidays import is_public_holiday
 from spojka.geo.models import Country
 from spojka.network.models import Organization
 
 
-@lru_cache(maxsize=16)
-def _public_holidays(country: str, year: int) -> frozenset[datetime.date]:
-    try:
-        return frozenset(holidays.country_holidays(country, years=year).keys())
-    except NotImplementedError:  # a country the library does not know: weekends only
-        return frozenset()
-
-
 def is_working_day(day: datetime.date, *, country: str) -> bool:
     """Say whether offices work on the day: not a Saturday, Sunday or public holiday of the country."""
-    return day.weekday() < 5 and day not in _public_holidays(country, day.year)
+    return day.weekday() < 5 and not is_public_holiday(day, country_code=country)
 
 
 def add_working_days(start: datetime.date, days: int, *, country: str) -> datetime.date:
