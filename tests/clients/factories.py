@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from spojka.clients.enums import BirthDatePrecision, ConsentChannel, DataCategory, Sex
 from spojka.clients.models import Client, Consent, Household, Vulnerability
 from spojka.clients.names import name_key, search_names
+from spojka.linkage.actions import index_client
 from tests.factories import CountryFactory, OrganizationFactory
 
 
@@ -32,6 +33,7 @@ class HouseholdFactory(DjangoModelFactory[Household]):
 class ClientFactory(DjangoModelFactory[Client]):
     class Meta:
         model = Client
+        skip_postgeneration_save = True
 
     organization = factory.SubFactory(OrganizationFactory)
     given_name = "Olena"
@@ -49,6 +51,12 @@ class ClientFactory(DjangoModelFactory[Client]):
     search_names = factory.LazyAttribute(
         lambda c: search_names([c.given_name, c.family_name, c.native_given_name, c.native_family_name])
     )
+
+    @factory.post_generation
+    def blocking_keys(obj: Client, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805  # factory_boy's hook
+        # As `register_client` does: identity matching finds the client by these keys.
+        if create:
+            index_client(client=obj)
 
 
 class ConsentFactory(DjangoModelFactory[Consent]):

@@ -303,3 +303,8 @@ def test_name_keys_same_name_always_meets_itself(text: str) -> None:
     keys = name_keys(text, text)
     assert keys == name_keys(text, text)
     assert not fold_name(text) or keys
+
+
+def test_name_similarity_separates_male_and_female_forms_of_a_name() -> None:
+    assert name_similarity("Oleksandr Shevchenko", "Oleksandra Shevchenko") <= 0.8
+    assert name_similarity("Sasha Shevchenko", "Oleksandra Shevchenko") == 1.0

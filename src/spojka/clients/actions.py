@@ -14,6 +14,7 @@ from spojka.clients.enums import BirthDatePrecision, ConsentChannel, DataCategor
 from spojka.clients.models import Client, Consent, Household, Vulnerability
 from spojka.clients.names import name_key, search_names
 from spojka.geo.packs.loader import Tally
+from spojka.linkage.actions import index_client
 from spojka.network.models import Organization
 from spojka.network.rules import active_membership
 
@@ -69,7 +70,8 @@ def register_client(*, client: Client, vulnerabilities: Sequence[Vulnerability] 
     """Save a new client for the organisation the user acts for.
 
     The caller has shown the likely duplicates (`queries.likely_duplicates`) and had the
-    registration confirmed; this action does not look again.
+    registration confirmed; this action does not look again. The client's blocking keys are
+    stored for identity matching (`linkage.actions.index_client`).
     """
     membership = active_membership(by)
     if membership is None:
@@ -81,6 +83,7 @@ def register_client(*, client: Client, vulnerabilities: Sequence[Vulnerability] 
     client.full_clean(exclude=["organization", "household", "vulnerabilities"])
     client.save()
     client.vulnerabilities.set(vulnerabilities)
+    index_client(client=client)
     record_access(
         user=by,
         action=AuditAction.CREATE,
@@ -103,6 +106,7 @@ def update_client(
     client.save()
     if vulnerabilities is not None:
         client.vulnerabilities.set(vulnerabilities)
+    index_client(client=client)
     if changed:
         record_access(user=by, action=AuditAction.UPDATE, purpose=AuditPurpose.CASEWORK, obj=client, fields=changed)
     return client
@@ -256,6 +260,7 @@ def erase_client(*, client: Client, reason: str, by: User) -> Client:
     for consent in standing:
         notify_consent_withdrawn(consent=consent, by=by)
     erase_casework_of(client=locked, by=by)
+    index_client(client=locked)
     record_access(
         user=by,
         action=AuditAction.ERASE,

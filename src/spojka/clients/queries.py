@@ -2,16 +2,19 @@
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from spojka.clients.enums import BirthDatePrecision, DataCategory, Relationship
 from spojka.clients.models import Client, Consent, Household, Vulnerability
-from spojka.clients.names import name_key, query_keys
+from spojka.clients.names import query_keys
 from spojka.network.models import Membership, Organization
 from spojka.network.rules import active_membership
+
+if TYPE_CHECKING:
+    from spojka.linkage.queries import Candidate
 
 # Residence documents expiring within this many days show on the caseworker's home page.
 EXPIRY_WARNING_DAYS = 60
@@ -216,14 +219,6 @@ def consent_covers(
     return wanted <= covered_categories(client=client, recipient_organization=recipient_organization, service=service)
 
 
-@dataclass(frozen=True)
-class LikelyDuplicate:
-    """An existing client who may be the person being registered."""
-
-    client: Client
-    same_birth_date: bool
-
-
 def likely_duplicates(
     *,
     viewer: object,
@@ -234,32 +229,37 @@ def likely_duplicates(
     birth_date: datetime.date | None,
     birth_date_precision: str,
     exclude_id: uuid.UUID | None = None,
-) -> list[LikelyDuplicate]:
-    """Return the organisation's clients who are likely the same person: same name (in either script) and birth.
+    sex: str = "",
+    citizenship: str = "",
+    document_number: str = "",
+    phone: str = "",
+    municipality_id: uuid.UUID | None = None,
+) -> "list[Candidate]":
+    """Return the organisation's clients who are likely the same person, best first, with score and reasons.
 
-    Names are compared by their folded keys, so a Latin passport spelling meets the Cyrillic
-    one. When either date of birth is a year only, the same year is enough.
+    Identity matching decides (`linkage.queries.candidates_for`): names meet across scripts,
+    transliterations and diminutives, a day and month swapped or a typo still match, and each
+    candidate says why. Only the viewer's organisation's own clients are candidates.
     """
-    keys = {key for key in (name_key(given_name, family_name), name_key(native_given_name, native_family_name)) if key}
-    if not keys:
-        return []
-    candidates = owned_clients(user=viewer).filter(Q(name_key__in=keys) | Q(native_name_key__in=keys))
-    if exclude_id is not None:
-        candidates = candidates.exclude(pk=exclude_id)
-    if birth_date is not None:
-        candidates = candidates.filter(Q(birth_date__isnull=True) | Q(birth_date__year=birth_date.year))
-    found = []
-    for client in candidates.select_related("residence_status").order_by("family_name", "id")[:20]:
-        if birth_date is not None and client.birth_date is not None:
-            exact = (
-                birth_date_precision == BirthDatePrecision.DAY and client.birth_date_precision == BirthDatePrecision.DAY
-            )
-            if exact and client.birth_date != birth_date:
-                continue
-            found.append(LikelyDuplicate(client=client, same_birth_date=exact))
-        else:
-            found.append(LikelyDuplicate(client=client, same_birth_date=False))
-    return found
+    # Imported here: linkage builds on clients (imports this module at load time).
+    from spojka.linkage.client_records import record_of
+    from spojka.linkage.queries import candidates_for
+
+    record = record_of(
+        record_id="typed",
+        given_name=given_name,
+        family_name=family_name,
+        native_given_name=native_given_name,
+        native_family_name=native_family_name,
+        birth_date=birth_date,
+        year_only=birth_date_precision == BirthDatePrecision.YEAR,
+        sex=sex,
+        citizenship=citizenship,
+        document_number=document_number,
+        phone=phone,
+        municipality_id=municipality_id,
+    )
+    return candidates_for(viewer=viewer, record=record, exclude_id=exclude_id)
 
 
 def vulnerabilities_for(*, organization: Organization | None) -> QuerySet[Vulnerability]:

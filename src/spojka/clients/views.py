@@ -332,7 +332,21 @@ def client_new(request: HttpRequest) -> HttpResponse:
             native_family_name=data["native_family_name"],
             birth_date=form.instance.birth_date,
             birth_date_precision=form.instance.birth_date_precision,
+            sex=data["sex"],
+            citizenship=data["citizenship"],
+            document_number=data["document_number"],
+            phone=str(data["phone"] or ""),
+            municipality_id=data["municipality"].pk if data["municipality"] else None,
         )
+        if duplicates and not data["create_anyway"]:
+            record_accesses(
+                user=user,
+                action=AuditAction.READ,
+                purpose=AuditPurpose.REGISTRATION,
+                objects=[duplicate.client for duplicate in duplicates],
+                fields=["given_name", "family_name", "native_given_name", "native_family_name", "birth_date"],
+                purpose_text="identity matching",
+            )
         if not duplicates or data["create_anyway"]:
             client = actions.register_client(
                 client=form.save(commit=False), vulnerabilities=list(data["vulnerabilities"]), by=user

@@ -15,7 +15,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -204,6 +204,7 @@ def _fold_once(text: str) -> str:
     return " ".join(w.strip("-") for w in words if w.strip("-"))
 
 
+@lru_cache(maxsize=1 << 18)
 def fold_name(text: str) -> str:
     """Return a name in lower-case Latin without diacritics, apostrophes or soft signs, one space between words.
 
@@ -241,6 +242,7 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def phonetic_key(text: str) -> str:
     """Return a loose sound key of a name: sh, š and s alike, kh and h, g and h, y, j and i, doubles single."""
     key = fold_name(text).replace("-", " ")
@@ -251,11 +253,16 @@ def phonetic_key(text: str) -> str:
 
 def latin_forms(text: str) -> set[str]:
     """Return the folded Latin spellings of a name: one for Latin, passport, Russian and Czech ones for Cyrillic."""
+    return set(_latin_forms(text))
+
+
+@lru_cache(maxsize=1 << 18)
+def _latin_forms(text: str) -> frozenset[str]:
     forms = {fold_name(text)}
     if has_cyrillic(text):
         forms |= {fold_name(transliterate_uk(text)), fold_name(transliterate_ru(text))}
         forms.add(fold_name(transcribe_uk_cs(text)))
-    return {form for form in forms if form}
+    return frozenset(form for form in forms if form)
 
 
 def _given_name_lines() -> Iterator[list[str]]:
@@ -276,6 +283,7 @@ def _given_name_index() -> dict[str, frozenset[str]]:
     return {key: frozenset(groups) for key, groups in index.items()}
 
 
+@lru_cache(maxsize=1 << 18)
 def given_name_groups(text: str) -> frozenset[str]:
     """Return the groups of equivalent given names a name belongs to: Sasha → {oleksandr, oleksandra}.
 
@@ -355,11 +363,91 @@ def name_similarity(a: str, b: str) -> float:
 
     Token-sort ratio (indel similarity of the sorted words) rather than Jaro-Winkler, whose
     bonus for a shared beginning would lift Mykola and Mykhailo Bondar to 0.96 once the
-    words are sorted; the order of given and family name does not matter.
+    words are sorted; the order of given and family name does not matter. Two names whose
+    known given names share no group (Oleksandr and Oleksandra, Mykola and Mykhailo) score
+    at most DIFFERENT_GIVEN_NAMES, however alike the letters.
     """
     forms_a, forms_b = _comparable(a), _comparable(b)
     if not forms_a or not forms_b:
         return 0.0
     if forms_a & forms_b:
         return 1.0
-    return max(fuzz.token_sort_ratio(x, y) for x in forms_a for y in forms_b) / 100
+    similarity = max(fuzz.token_sort_ratio(x, y) for x in forms_a for y in forms_b) / 100
+    groups_a, groups_b = _word_groups(a), _word_groups(b)
+    if groups_a and groups_b and not groups_a & groups_b:
+        return min(similarity, DIFFERENT_GIVEN_NAMES)
+    return similarity
+
+
+DIFFERENT_GIVEN_NAMES = 0.8
+
+
+def _word_groups(text: str) -> frozenset[str]:
+    """Return the given-name groups of any of a full name's first six words."""
+    groups: set[str] = set()
+    for word in fold_name(text).replace("-", " ").split()[:6]:
+        groups |= given_name_groups(word)
+    return frozenset(groups)
+
+
+@lru_cache(maxsize=1 << 18)
+def phonetic_variants(text: str) -> frozenset[str]:
+    """Return the sound keys of every spelling of a name, reading a Latin "ch" both as Czech kh and as ch.
+
+    Chomenko (Czech transcription of Хоменко) meets Khomenko, and Chernenko still meets Černenko.
+    """
+    keys: set[str] = set()
+    for form in latin_forms(text):
+        keys.add(phonetic_key(form))
+        if "ch" in form:
+            keys.add(phonetic_key(form.replace("ch", "kh")))
+    return frozenset(key for key in keys if key)
+
+
+_VOWELS_AT_END = re.compile(r"[aeiou]+$")
+
+
+@lru_cache(maxsize=1 << 18)
+def surname_stems(text: str) -> frozenset[str]:
+    """Return sex-neutral stems of a family name: Ševčenko and Ševčenková, Novák and Nováková, Ivanov and Ivanova meet.
+
+    The Czech female ending -ová and the Slavic -a/-o/-yi endings are dropped from each sound key;
+    -ska and -skyi both give -sk.
+    """
+    stems: set[str] = set()
+    for key in phonetic_variants(text):
+        for word in (key.replace(" ", ""),):
+            stems.add(_VOWELS_AT_END.sub("", word) or word)
+            if word.endswith("ova") and len(word) > 5:
+                stems.add(_VOWELS_AT_END.sub("", word[:-3]) or word[:-3])
+    return frozenset(stems)
+
+
+@cache
+def _group_keys() -> tuple[list[str], list[frozenset[str]]]:
+    index = _given_name_index()
+    keys = sorted(index)
+    return keys, [index[key] for key in keys]
+
+
+@lru_cache(maxsize=1 << 16)
+def near_given_name_groups(text: str) -> frozenset[str]:
+    """Return the groups of a given name, or for an unknown one the groups of listed names one typo away.
+
+    "Iiina" and "Iarka" (typed for Irina, Irka) reach the group of Iryna; names of under four letters get
+    nothing, as one typo there is a different name.
+    """
+    groups = given_name_groups(text)
+    if groups:
+        return groups
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
+
+    keys, values = _group_keys()
+    found: set[str] = set()
+    for sound in phonetic_variants(text):
+        if len(sound) < 4 or " " in sound:
+            continue
+        for _key, _distance, position in extract(sound, keys, scorer=OSA.distance, score_cutoff=1, limit=None):
+            found |= values[position]
+    return frozenset(found)
