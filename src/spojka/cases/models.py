@@ -130,6 +130,8 @@ class CaseNeed(models.Model):
         verbose_name = _("need of a case")
         verbose_name_plural = _("needs of cases")
         ordering = ["case", "created_at"]
+        # The coordination dashboard counts needs recorded in a period.
+        indexes = [models.Index(fields=["created_at"], name="cases_need_created")]
         constraints = [
             models.UniqueConstraint(fields=["case", "term"], name="cases_need_once_per_case"),
             models.CheckConstraint(condition=models.Q(status__in=NeedStatus.values), name="cases_need_status_valid"),

@@ -222,7 +222,11 @@ class Client(models.Model):
         verbose_name = _("client")
         verbose_name_plural = _("clients")
         ordering = ["family_name", "given_name", "native_family_name"]
-        indexes = [models.Index(fields=["organization", "family_name"], name="clients_client_org_family")]
+        indexes = [
+            models.Index(fields=["organization", "family_name"], name="clients_client_org_family"),
+            # The coordination dashboard counts clients registered in a period.
+            models.Index(fields=["created_at"], name="clients_client_created"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(document_valid_from__isnull=True)

@@ -253,7 +253,11 @@ class Visit(models.Model):
             models.CheckConstraint(condition=models.Q(priority__in=Priority.values), name="desk_visit_priority_valid"),
             models.CheckConstraint(condition=models.Q(status__in=VisitStatus.values), name="desk_visit_status_valid"),
         ]
-        indexes = [models.Index(fields=["site", "service_date"], name="desk_visit_site_day")]
+        indexes = [
+            models.Index(fields=["site", "service_date"], name="desk_visit_site_day"),
+            # The coordination dashboard counts the visits of a period across sites.
+            models.Index(fields=["service_date"], name="desk_visit_day"),
+        ]
 
     def __str__(self) -> str:
         return self.ticket
@@ -289,7 +293,11 @@ class Step(models.Model):
             models.UniqueConstraint(fields=["visit", "position"], name="desk_step_position_unique"),
             models.CheckConstraint(condition=models.Q(status__in=StepStatus.values), name="desk_step_status_valid"),
         ]
-        indexes = [models.Index(fields=["station", "status"], name="desk_step_queue")]
+        indexes = [
+            models.Index(fields=["station", "status"], name="desk_step_queue"),
+            # The coordination dashboard reads the waits of steps that joined a queue in a period.
+            models.Index(fields=["joined_at"], name="desk_step_joined"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.visit_id} @ {self.station_id}: {self.status}"

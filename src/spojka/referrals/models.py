@@ -114,6 +114,8 @@ class Referral(models.Model):
         indexes = [
             models.Index(fields=["recipient_organization", "status"], name="referrals_recipient_status"),
             models.Index(fields=["sender_organization", "status"], name="referrals_sender_status"),
+            # The coordination dashboard counts referrals sent in a period.
+            models.Index(fields=["sent_at"], name="referrals_sent_at"),
         ]
         constraints = [
             models.CheckConstraint(
