@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "spojka.clients",
     "spojka.cases",
     "spojka.referrals",
+    "spojka.linkage",
+    "spojka.coordination",
 ]
 
 MIDDLEWARE = [

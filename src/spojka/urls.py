@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("services/", include("spojka.directory.urls_portal")),
+    path("practice/", include("spojka.coordination.urls_public")),
     path("app/", include("spojka.core.urls")),
     path("app/accounts/", include("spojka.accounts.urls")),
     path("app/network/", include("spojka.network.urls")),
@@ -25,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("app/cases/", include("spojka.cases.urls")),
     path("app/referrals/", include("spojka.referrals.urls")),
     path("app/audit/", include("spojka.audit.urls")),
+    path("app/linkage/", include("spojka.linkage.urls")),
+    path("app/coordination/", include("spojka.coordination.urls")),
     path("app/admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -13,6 +13,8 @@ from spojka.network.enums import Role
 from spojka.network.rules import MATRIX
 from tests.clients import matrix as clients
 from tests.conftest import Personas
+from tests.coordination import matrix_meetings as meetings
+from tests.coordination import matrix_rounds as rounds
 from tests.desk import matrix as desk
 from tests.directory.factories import (
     ContactFactory,
@@ -24,6 +26,7 @@ from tests.directory.factories import (
     TaxonomyTermFactory,
 )
 from tests.factories import AdministrativeUnitFactory
+from tests.linkage import matrix as linkage
 from tests.referrals import matrix as referrals
 
 
@@ -40,6 +43,10 @@ class ProtectedView:
 
 def _no_kwargs(personas: Personas) -> dict[str, object]:
     return {}
+
+
+def _a_network_download(personas: Personas) -> dict[str, object]:
+    return {"file_format": "svg"}
 
 
 def _our_org(personas: Personas) -> dict[str, object]:
@@ -88,6 +95,10 @@ def _our_contact(personas: Personas) -> dict[str, object]:
 
 def _a_need(personas: Personas) -> dict[str, object]:
     return {"term_id": TaxonomyTermFactory().pk}
+
+
+def _a_dashboard_figure(personas: Personas) -> dict[str, object]:
+    return {"figure": "clients_by_district", "file_format": "csv"}
 
 
 PROTECTED_VIEWS = [
@@ -205,6 +216,61 @@ PROTECTED_VIEWS = [
     ),
     ProtectedView("directory:import", "directory.manage_services", _no_kwargs),
     ProtectedView("directory:import_confirm", "directory.manage_services", _no_kwargs, "post"),
+    ProtectedView("coordination:meetings", "coordination.view_meetings", _no_kwargs),
+    ProtectedView("coordination:meeting", "coordination.view_meetings", meetings.our_meeting),
+    ProtectedView("coordination:meeting_ics", "coordination.view_meetings", meetings.our_meeting),
+    ProtectedView("coordination:attachment", "coordination.view_meetings", meetings.our_attachment),
+    ProtectedView("coordination:meeting_new", "coordination.manage_meetings", _no_kwargs),
+    ProtectedView("coordination:meeting_edit", "coordination.manage_meetings", meetings.our_meeting),
+    ProtectedView("coordination:meeting_minutes", "coordination.manage_meetings", meetings.our_meeting, "post"),
+    ProtectedView("coordination:attachment_add", "coordination.manage_meetings", meetings.our_meeting, "post"),
+    ProtectedView("coordination:attachment_remove", "coordination.manage_meetings", meetings.our_attachment, "post"),
+    ProtectedView("coordination:action_item_add", "coordination.manage_meetings", meetings.our_meeting, "post"),
+    ProtectedView("coordination:action_item_cancel", "coordination.manage_meetings", meetings.our_action_item, "post"),
+    ProtectedView("coordination:action_items", "coordination.manage_meetings", _no_kwargs),
+    ProtectedView("coordination:tasks", "coordination.handle_tasks", _no_kwargs),
+    ProtectedView("coordination:action_item_done", "coordination.handle_tasks", meetings.our_action_item, "post"),
+    ProtectedView("coordination:practices", "coordination.view_practice", _no_kwargs),
+    ProtectedView("coordination:practice", "coordination.view_practice", meetings.our_practice),
+    ProtectedView("coordination:practice_new", "coordination.write_practice", _no_kwargs),
+    ProtectedView("coordination:practice_edit", "coordination.write_practice", meetings.our_practice),
+    ProtectedView("coordination:practice_publish", "coordination.publish_practice", meetings.our_practice, "post"),
+    ProtectedView("coordination:model_description", "coordination.publish_practice", _no_kwargs),
+    ProtectedView("coordination:rounds", "coordination.manage_rounds", _no_kwargs),
+    ProtectedView("coordination:round_new", "coordination.manage_rounds", _no_kwargs),
+    ProtectedView("coordination:round", "coordination.manage_rounds", rounds.a_round),
+    ProtectedView("coordination:round_edit", "coordination.manage_rounds", rounds.a_round),
+    ProtectedView("coordination:round_questions", "coordination.manage_rounds", rounds.a_draft_round),
+    ProtectedView("coordination:round_publish", "coordination.manage_rounds", rounds.a_draft_round, "post"),
+    ProtectedView("coordination:round_close", "coordination.manage_rounds", rounds.a_round, "post"),
+    ProtectedView("coordination:round_copy", "coordination.manage_rounds", rounds.a_round, "post"),
+    ProtectedView("coordination:round_remind", "coordination.manage_rounds", rounds.a_round, "post"),
+    ProtectedView("coordination:round_results", "coordination.manage_rounds", rounds.a_round),
+    ProtectedView("coordination:round_export", "coordination.manage_rounds", rounds.a_round),
+    ProtectedView("coordination:round_history", "coordination.manage_rounds", rounds.a_question_key),
+    ProtectedView("coordination:rounds_received", "coordination.answer_rounds", _no_kwargs),
+    ProtectedView("coordination:round_answer", "coordination.answer_rounds", rounds.a_round),
+    ProtectedView("coordination:capacity", "coordination.view_capacity", _no_kwargs),
+    ProtectedView("coordination:capacity_new", "coordination.manage_capacity", _no_kwargs),
+    ProtectedView("coordination:capacity_refresh", "coordination.manage_capacity", _no_kwargs, "post"),
+    ProtectedView("coordination:capacity_remove", "coordination.manage_capacity", rounds.a_manual_figure, "post"),
+    ProtectedView("coordination:index", "core.use_workspace", _no_kwargs),
+    ProtectedView("coordination:dashboard", "coordination.view_dashboard", _no_kwargs),
+    ProtectedView("coordination:dashboard_export", "coordination.view_dashboard", _a_dashboard_figure),
+    ProtectedView("coordination:network", "coordination.view_network", _no_kwargs),
+    ProtectedView("coordination:network_download", "coordination.view_network", _a_network_download),
+    ProtectedView("coordination:reports", "coordination.publish_reports", _no_kwargs),
+    ProtectedView("coordination:open_data", "coordination.export_open_data", _no_kwargs),
+    ProtectedView("linkage:candidates", "clients.manage_clients", _no_kwargs),
+    ProtectedView("linkage:queue", "linkage.review_matches", _no_kwargs),
+    ProtectedView("linkage:pair", "linkage.review_matches", linkage.our_pair),
+    ProtectedView("linkage:pair_merge", "linkage.review_matches", linkage.our_pair, "post"),
+    ProtectedView("linkage:pair_keep_apart", "linkage.review_matches", linkage.our_pair, "post"),
+    ProtectedView("linkage:pair_skip", "linkage.review_matches", linkage.our_pair, "post"),
+    ProtectedView("linkage:pair_undo", "linkage.review_matches", linkage.our_pair, "post"),
+    ProtectedView("linkage:person", "clients.view_clients", linkage.our_person),
+    ProtectedView("linkage:record_detach", "linkage.review_matches", linkage.our_linked_record, "post"),
+    ProtectedView("linkage:match_file", "linkage.match_files", _no_kwargs),
 ]
 
 # Workspace pages any signed-in person may open, whatever their role.

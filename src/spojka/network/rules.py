@@ -34,12 +34,17 @@ OWN_ORGANIZATION_ONLY: Final = frozenset(
         "clients.record_consent",
         "clients.export_client_data",
         "clients.erase_clients",
+        "coordination.handle_tasks",
+        "coordination.write_practice",
+        "coordination.answer_rounds",
     }
 )
 
 # Roles that hold one of those permissions in every organisation, beyond NETWORK_WIDE.
 ANY_ORGANIZATION: Final[Mapping[str, frozenset[Role]]] = {
     "directory.manage_services": frozenset({Role.REGIONAL_COORDINATOR}),
+    "coordination.handle_tasks": frozenset({Role.REGIONAL_COORDINATOR}),
+    "coordination.write_practice": frozenset({Role.REGIONAL_COORDINATOR}),
 }
 
 # permission                               roles that hold it
@@ -81,6 +86,26 @@ MATRIX: Final[Mapping[str, frozenset[Role]]] = {
     "referrals.handle_referrals":           frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
     "referrals.notify_child_protection":    frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
     "referrals.handle_child_protection":    frozenset({Role.CHILD_PROTECTION_OFFICER}),
+    # Identity matching: reviewers see only pairs of their own organisation's records (docs/decisions/0010).
+    "linkage.review_matches":               frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "linkage.match_files":                  frozenset({Role.ORGANIZATION_MANAGER}),
+    # Meetings and tasks: the coordinator runs them; staff of the organisations taking part follow them.
+    "coordination.view_meetings":           ALL_STAFF - {Role.PLATFORM_ADMIN},
+    "coordination.manage_meetings":         frozenset({Role.REGIONAL_COORDINATOR}),
+    "coordination.handle_tasks":            ALL_STAFF - {Role.PLATFORM_ADMIN},
+    "coordination.view_practice":           ALL_STAFF,
+    "coordination.write_practice":          frozenset({Role.REGIONAL_COORDINATOR, Role.ORGANIZATION_MANAGER}),
+    "coordination.publish_practice":        frozenset({Role.REGIONAL_COORDINATOR}),
+    # Reporting rounds and capacity: the coordinator asks, organisations answer for themselves only.
+    "coordination.manage_rounds":           frozenset({Role.REGIONAL_COORDINATOR}),
+    "coordination.answer_rounds":           frozenset({Role.ORGANIZATION_MANAGER, Role.CASEWORKER}),
+    "coordination.view_capacity":           frozenset({Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+    "coordination.manage_capacity":         frozenset({Role.REGIONAL_COORDINATOR}),
+    # Pictures, reports and open data: aggregates only, small counts suppressed.
+    "coordination.view_network":            frozenset({Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+    "coordination.view_dashboard":          frozenset({Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+    "coordination.publish_reports":         frozenset({Role.REGIONAL_COORDINATOR, Role.ANALYST}),
+    "coordination.export_open_data":        frozenset({Role.REGIONAL_COORDINATOR, Role.ANALYST}),
 }  # fmt: skip
 
 # What each permission lets a person do, as the roles page explains it.
@@ -115,6 +140,39 @@ DESCRIPTIONS: Final[Mapping[str, Promise]] = {
     "referrals.handle_referrals": _("Accept, decline and complete referrals sent to their organisation"),
     "referrals.notify_child_protection": _("Notify the child-protection office of a child at risk, on a legal basis"),
     "referrals.handle_child_protection": _("Receive child-protection notifications, confirm them, record the outcome"),
+    "linkage.review_matches": _(
+        "Compare their organisation's records that may be one person, merge them, keep them apart or undo a merge"
+    ),
+    "linkage.match_files": _("Find the duplicates inside a spreadsheet of people, without storing it"),
+    "coordination.view_meetings": _(
+        "See the coordination meetings their organisation or they themselves take part in, with minutes, "
+        "attachments and action items (the regional coordinator sees every meeting)"
+    ),
+    "coordination.manage_meetings": _(
+        "Plan coordination meetings, write their minutes and action items, and follow every organisation's open items"
+    ),
+    "coordination.handle_tasks": _(
+        "See their organisation's tasks from meetings and reporting rounds, and mark its action items done"
+    ),
+    "coordination.view_practice": _("Read the good-practice library, internal entries included"),
+    "coordination.write_practice": _("Write and edit their organisation's good-practice entries"),
+    "coordination.publish_practice": _(
+        "Publish good-practice entries and assemble the model description of the region for partners"
+    ),
+    "coordination.manage_rounds": _(
+        "Send reporting rounds to municipalities and organisations, remind them, and see and export the results"
+    ),
+    "coordination.answer_rounds": _("Answer the reporting rounds sent to their organisation"),
+    "coordination.view_capacity": _("See the capacity registry: free places per municipality and district"),
+    "coordination.manage_capacity": _("Enter capacity figures and refresh them from the directory"),
+    "coordination.view_network": _(
+        "See the cooperation network: referrals between organisations and sectors, as a picture and tables"
+    ),
+    "coordination.publish_reports": _("Make the region's periodic report as PDF and XLSX, in Czech or English"),
+    "coordination.export_open_data": _("Export anonymised open data with its data dictionary"),
+    "coordination.view_dashboard": _(
+        "See the dashboard of the region's figures (aggregates only, small counts hidden) and download its tables"
+    ),
 }
 
 

@@ -14,7 +14,10 @@ from spojka.demo import liberec
 from spojka.demo.actions import MissingMunicipalityError, load_liberec_demo
 from spojka.demo.casework_loader import load_demo_casework
 from spojka.demo.clients_loader import load_demo_clients
+from spojka.demo.coordination_meetings_loader import load_demo_coordination_meetings
+from spojka.demo.coordination_rounds_loader import load_demo_rounds
 from spojka.demo.directory_loader import MissingDirectoryDataError, load_demo_directory
+from spojka.demo.linkage_loader import load_demo_linkage
 from spojka.network.models import Organization
 
 
@@ -47,6 +50,9 @@ class Command(TranslatedCommand):
                 services = load_demo_directory()
                 clients = load_demo_clients()
                 casework = load_demo_casework()
+                rounds = load_demo_rounds()
+                meetings = load_demo_coordination_meetings()
+                linkage = load_demo_linkage()
         except (MissingMunicipalityError, MissingDirectoryDataError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -64,6 +70,23 @@ class Command(TranslatedCommand):
         self.stdout.write(
             _("Demo casework: %(cases)d cases, %(referrals)d referrals, %(offices)d child-protection offices.")
             % {"cases": casework.cases, "referrals": casework.referrals, "offices": casework.offices}
+        )
+        self.stdout.write(
+            _("Demo reporting rounds: %(rounds)d rounds, %(answers)d answers, %(figures)d capacity figures.")
+            % {"rounds": rounds.rounds, "answers": rounds.answers, "figures": rounds.capacity_figures}
+        )
+        self.stdout.write(
+            _("Demo coordination: %(meetings)d meetings, %(items)d action items, %(practices)d good practices.")
+            % {"meetings": meetings.meetings, "items": meetings.action_items, "practices": meetings.practices}
+        )
+        self.stdout.write(
+            _("Demo duplicates: %(duplicates)d; pairs proposed %(proposed)d, to review %(review)d, linked %(linked)d.")
+            % {
+                "duplicates": linkage.duplicates,
+                "proposed": linkage.proposed,
+                "review": linkage.to_review,
+                "linked": linkage.linked,
+            }
         )
         self.stdout.write(
             self.style.SUCCESS(
