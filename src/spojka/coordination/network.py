@@ -23,9 +23,7 @@ organisations by name within them, and edges bend towards the centre like a chor
 """
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Final
 
 from django.db.models import Count, Q
@@ -48,7 +46,7 @@ from spojka.coordination.charts.scene import (
 )
 from spojka.coordination.figures import compute_figure
 from spojka.coordination.figures.tables import Column, ColumnKind, Period, Row, Table, Value
-from spojka.coordination.suppression import THRESHOLD, Equation, is_small
+from spojka.coordination.suppression import THRESHOLD, Equation, determined_cells, is_small
 from spojka.network.enums import Sector
 from spojka.network.models import Organization
 from spojka.referrals.enums import ReferralKind
@@ -137,44 +135,6 @@ def _is_drawn(flow: Flow) -> bool:
     return flow[2] == ReferralKind.REFERRAL and flow[0] != flow[1]
 
 
-def _determined(equations: list[Equation], hidden: set[int]) -> set[int]:
-    """Return the hidden cells the equations determine, as `suppression.determined_cells` does, but sparse.
-
-    The equations are put in reduced row echelon form once (rows as {cell: coefficient}); a hidden cell is
-    determined exactly when one reduced row is that cell alone. The dense probing of every cell in
-    `determined_cells` takes seconds for a few hundred edges; this takes milliseconds.
-    """
-    basis: dict[int, dict[int, Fraction]] = {}
-    for equation in equations:
-        row: dict[int, Fraction] = defaultdict(Fraction)
-        for part in equation.parts:
-            if part in hidden:
-                row[part] += 1
-        if equation.total in hidden:
-            row[equation.total] -= 1
-        row = {cell: value for cell, value in row.items() if value}
-        for pivot in [cell for cell in row if cell in basis]:
-            factor = row.get(pivot)
-            if factor:
-                for cell, value in basis[pivot].items():
-                    row[cell] = row.get(cell, Fraction(0)) - factor * value
-                row = {cell: value for cell, value in row.items() if value}
-        if not row:
-            continue
-        pivot = min(row)
-        scale = row[pivot]
-        row = {cell: value / scale for cell, value in row.items()}
-        for other in basis.values():
-            factor = other.get(pivot)
-            if factor:
-                for cell, value in row.items():
-                    other[cell] = other.get(cell, Fraction(0)) - factor * value
-                for cell in [cell for cell, value in other.items() if not value]:
-                    del other[cell]
-        basis[pivot] = row
-    return {pivot for pivot, row in basis.items() if len(row) == 1}
-
-
 def _protect(
     values: list[int], equations: list[Equation], hidden: set[int], choosable: set[int], threshold: int = THRESHOLD
 ) -> None:
@@ -197,7 +157,7 @@ def _protect(
             small = equation.total not in hidden and 0 < sum(values[c] for c in hidden_parts) < threshold
             if count == 1 or small:
                 changed |= hide_one(equation)
-        for cell in _determined(equations, hidden):
+        for cell in determined_cells(values, equations, hidden):
             changed |= any(hide_one(e) for e in equations if cell in e.parts or cell == e.total)
         if not changed:
             return
