@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -60,7 +61,7 @@ def _cpu_seconds() -> float:
 
 def run_spojka(csv_path: str, out_path: str) -> None:
     """Child process: match the CSV with our matcher and write the scored pairs as JSON."""
-    from spojka.linkage.matching.batch import match_records
+    from spojka.linkage.matching.batch import THROUGH_OTHERS, match_records
     from spojka.linkage.matching.files import read_records
     from spojka.linkage.matching.scoring import LOWER
 
@@ -70,9 +71,18 @@ def run_spojka(csv_path: str, out_path: str) -> None:
         records, _errors = read_records(stream)
     pairs = match_records(records, train=True, lower=min(LOWER, 0.3))
     elapsed = time.perf_counter() - start
-    scored = [[p.a, p.b, p.comparison.probability] for p in pairs]
+    scored = [[p.a, p.b, p.comparison.probability] for p in pairs if THROUGH_OTHERS not in p.comparison.reasons]
+    matched = [[p.a, p.b] for p in pairs if p.decision == "match"]
     Path(out_path).write_text(
-        json.dumps({"seconds": elapsed, "cpu": _cpu_seconds() - cpu, "maxrss_mb": _maxrss_mb(), "pairs": scored})
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "cpu": _cpu_seconds() - cpu,
+                "maxrss_mb": _maxrss_mb(),
+                "pairs": scored,
+                "matched": matched,
+            }
+        )
     )
 
 
@@ -147,17 +157,37 @@ def run_splink(csv_path: str, out_path: str) -> None:
     rows = db_api._execute_sql_against_backend(
         f"select unique_id_l, unique_id_r, match_probability from {predictions.physical_name}"  # noqa: S608
     ).fetchall()
+    # Records grouped into persons (connected components of the pairs at the threshold), as ours are.
+    clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=THRESHOLD
+    )
+    members = db_api._execute_sql_against_backend(
+        f"select cluster_id, unique_id from {clustered.physical_name}"  # noqa: S608
+    ).fetchall()
     elapsed = time.perf_counter() - start
     scored = [[min(a, b), max(a, b), float(p)] for a, b, p in rows]
     Path(out_path).write_text(
-        json.dumps({"seconds": elapsed, "cpu": _cpu_seconds() - cpu, "maxrss_mb": _maxrss_mb(), "pairs": scored})
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "cpu": _cpu_seconds() - cpu,
+                "maxrss_mb": _maxrss_mb(),
+                "pairs": scored,
+                "matched": sorted(pairs_within(members)),
+            }
+        )
     )
 
 
 def true_pairs(truth: list[int], ids: list[str]) -> set[tuple[str, str]]:
     """Return every pair of record ids (a < b) of the same person."""
-    people: dict[int, list[str]] = defaultdict(list)
-    for person, record_id in zip(truth, ids, strict=True):
+    return pairs_within(zip(truth, ids, strict=True))
+
+
+def pairs_within(groups: Iterable[tuple[Any, str]]) -> set[tuple[str, str]]:
+    """Return every pair of record ids (a < b) in one group, from (group, record id) rows."""
+    people: dict[Any, list[str]] = defaultdict(list)
+    for person, record_id in groups:
         people[person].append(record_id)
     pairs: set[tuple[str, str]] = set()
     for members in people.values():
@@ -178,9 +208,9 @@ def scores(predicted: set[tuple[str, str]], truth: set[tuple[str, str]]) -> tupl
 
 
 def evaluate(result: dict[str, Any], truth: set[tuple[str, str]]) -> dict[str, Any]:
-    """Score a system's pairs at THRESHOLD and at its best threshold."""
+    """Score the pairs a system judged one person, and its scored pairs at their best threshold."""
     scored = sorted(((p, (a, b)) for a, b, p in result["pairs"]), reverse=True)
-    at = {pair for p, pair in scored if p >= THRESHOLD}
+    at = {(a, b) for a, b in result["matched"]}
     precision, recall, f1 = scores(at, truth)
     best = (0.0, THRESHOLD)
     hits = 0

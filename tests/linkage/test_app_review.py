@@ -283,3 +283,10 @@ def test_client_record_links_to_its_person(personas: Personas, login: Login) -> 
     assert (
         "linkage/persons" not in browser.get(reverse("clients:detail", kwargs={"client_id": alone.pk})).content.decode()
     )
+
+
+def test_every_reason_code_of_the_matcher_has_a_label() -> None:
+    from spojka.linkage.matching.scoring import REASON_CODES
+    from spojka.linkage.reasons import LABELS
+
+    assert set(REASON_CODES) <= set(LABELS)

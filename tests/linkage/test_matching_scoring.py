@@ -11,7 +11,15 @@ from spojka.linkage.matching.batch import clusters, compare_pairs, match_records
 from spojka.linkage.matching.blocking import blocking_keys, candidate_pairs
 from spojka.linkage.matching.files import read_records
 from spojka.linkage.matching.records import Record, make_record
-from spojka.linkage.matching.scoring import LOWER, REASON_CODES, UPPER, Features, Model, compare_levels
+from spojka.linkage.matching.scoring import (
+    LOWER,
+    REASON_CODES,
+    UPPER,
+    Features,
+    Model,
+    compare_levels,
+    compare_many,
+)
 from spojka.linkage.matching.synthetic import generate, write_csv
 
 SPELLINGS = [
@@ -227,6 +235,81 @@ def test_compare_pairs_in_worker_processes_equals_one_process() -> None:
     features = [Features(r) for r in records]
     pairs = list(candidate_pairs(records, features=features))
     assert compare_pairs(features, pairs, workers=2) == [compare_levels(features[i], features[j]) for i, j in pairs]
+
+
+def test_compare_many_equals_compare_levels_pair_by_pair() -> None:
+    records = parsed(generate(1500, seed=5)[0])
+    features = [Features(r) for r in records]
+    pairs = list(candidate_pairs(records, features=features))
+    pairs += [(i, i + 1) for i in range(0, len(records) - 1, 7)]  # unrelated records too
+    assert compare_many(features, pairs) == [compare_levels(features[i], features[j]) for i, j in pairs]
+
+
+def test_weight_of_a_remembered_vector_adds_the_adjustment_afresh() -> None:
+    model = Model.default()
+    levels = (0, 0, 0, 0, -1, -1, 0, 0)
+    first = model.weight_of(levels)
+    assert model.weight_of(levels, 1.5) == pytest.approx(first + 1.5)
+    assert model.weight_of(list(levels)) == pytest.approx(first)
+
+
+def test_compare_same_name_born_the_same_year_on_other_days_goes_to_review() -> None:
+    a = person("a", "Ivan", "Kovalov", "1985-06-21", sex="m", municipality="Brno", nationality="UA")
+    b = person("b", "Ivan", "Kovalov", "1985-04-11", sex="m", municipality="Brno", nationality="UA")
+    comparison = Model.default().compare(a, b)
+    assert comparison.probability < UPPER
+    assert "birth_date_conflict" in comparison.reasons
+
+
+def test_match_records_merges_a_record_without_date_with_the_only_person_of_its_name() -> None:
+    dated = [
+        person("a", "Oksana", "Marchenko", "1984-05-06", phone="777123456", municipality="Liberec"),
+        person("b", "Оксана", "Марченко", "6.5.1984", phone="777123456", document_number="FB123456"),
+    ]
+    undated = make_record("c", given_name="Oksana", family_name="Marčenko", phone="777123456", sex="f",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    others = [person(str(i), "Iryna", f"Melnyk{i}", f"1970-02-{i + 1:02}") for i in range(5)]
+    pairs = {(p.a, p.b): p for p in match_records([*dated, undated, *others])}
+    assert pairs[("a", "c")].decision == "match"
+    assert "only_namesake" in pairs[("a", "c")].comparison.reasons
+    assert "too_few_fields" not in pairs[("a", "c")].comparison.reasons
+
+
+def test_match_records_leaves_a_record_without_date_at_review_when_two_people_have_its_name() -> None:
+    father = person("f", "Oksana", "Marchenko", "1964-05-06", phone="777123456", municipality="Liberec")
+    daughter = person("d", "Oksana", "Marchenko", "1990-01-02", phone="777123456", municipality="Liberec")
+    undated = make_record("c", given_name="Oksana", family_name="Marchenko", phone="777123456", sex="f",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = match_records([father, daughter, undated])
+    assert not [p for p in pairs if p.decision == "match"]
+    assert {(p.a, p.b) for p in pairs if p.decision == "review"} >= {("c", "f"), ("c", "d")}
+
+
+def test_match_records_returns_pairs_of_one_person_found_through_a_third_record() -> None:
+    # c has no birth date and shares only the phone with b: nothing to compare with a but the names.
+    records = [
+        person("a", "Oleksandr", "Shevchenko", "1985-03-07", document_number="FB111111", municipality="Liberec"),
+        person("b", "Олександр", "Шевченко", "1985-03-07", document_number="FB111111", phone="777123456"),
+        make_record("c", given_name="Sasha", family_name="Sevcenko", phone="777123456", sex="m", nationality="UA"),
+    ]
+    pairs = {(p.a, p.b): p for p in match_records(records)}
+    assert {key for key, p in pairs.items() if p.decision == "match"} == {("a", "b"), ("a", "c"), ("b", "c")}
+    through = [p for p in pairs.values() if "same_person_through_other_records" in p.comparison.reasons]
+    assert through
+    assert all(p.comparison.reasons[0] == "same_person_through_other_records" for p in through)
+
+
+def test_match_records_never_joins_twins_into_one_person_through_a_third_record() -> None:
+    # Two records each close to both twins: joining both would make the twins one person.
+    twin_a = person("a", "Yevheniia", "Bondar", "2001-02-03", phone="777123456", municipality="Liberec")
+    twin_b = person("b", "Yaroslava", "Bondar", "2001-02-03", phone="777123456", municipality="Liberec")
+    links = [
+        person("x", "Yevheniia", "Bondar", "2001-02-03", phone="777123456", document_number="FB111111"),
+        person("y", "Yaroslava", "Bondar", "2001-02-03", phone="777123456", document_number="FB111111"),
+    ]
+    pairs = match_records([twin_a, twin_b, *links])
+    assert ("a", "b") not in {(p.a, p.b) for p in pairs if p.decision == "match"}
+    assert not any(group >= {"a", "b"} for group in clusters(pairs))
 
 
 def test_candidate_pairs_finds_names_in_another_order_without_any_birth_date() -> None:

@@ -15,7 +15,6 @@ from spojka.linkage.client_records import MATCHED_FIELDS, record_of_client, reco
 from spojka.linkage.enums import OPEN_STATUSES, PairStatus, RunTrigger
 from spojka.linkage.matching.batch import match_records
 from spojka.linkage.matching.blocking import blocking_keys
-from spojka.linkage.matching.scoring import UPPER
 from spojka.linkage.models import BlockingKey, CandidatePair, KeptApart, MatchRun, Person, PersonRecord
 
 # What the audit entries of a merge say the reviewer compared (names of fields, never values).
@@ -237,7 +236,9 @@ def run_matching(*, trigger: RunTrigger = RunTrigger.COMMAND) -> MatchRun:
                 continue
             comparison = found_pair.comparison
             cross = organization_of[key[0]] != organization_of[key[1]]
-            status = PairStatus.PROPOSED if comparison.probability >= UPPER else PairStatus.REVIEW
+            # The decision, not the probability alone: it weighs the whole registry (the only person of a
+            # name, one person through other records, a join that would make twins one person).
+            status = PairStatus.PROPOSED if found_pair.decision == "match" else PairStatus.REVIEW
             same_person = linked.get(first) is not None and linked.get(first) == linked.get(second)
             pair = existing.get(key)
             values = {

@@ -38,10 +38,19 @@ LABELS: Final[dict[str, Promise]] = {
     "nationality_different": _("different citizenship"),
     "name_order_swapped": _("given and family name written the other way round"),
     "too_few_fields": _("too little is known to be sure"),
+    "identity_conflict": _("different given names or dates of birth: two people, perhaps of one family"),
+    "birth_date_conflict": _("different dates of birth: perhaps a parent and a child of one name"),
+    "only_namesake": _("no one else in the list has this name"),
+    "same_person_through_other_records": _("the same person through other records"),
+    "conflicts_with_other_records": _("joining would make one person of records that are two people"),
 }
 
 # Reasons that speak against the match, shown in a quieter way.
-AGAINST: Final = frozenset(code for code in LABELS if code.endswith("_different") or code == "too_few_fields")
+AGAINST: Final = frozenset(
+    code
+    for code in LABELS
+    if code.endswith(("_different", "_conflict")) or code in ("too_few_fields", "conflicts_with_other_records")
+)
 
 
 @dataclass(frozen=True)

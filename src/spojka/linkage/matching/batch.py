@@ -3,15 +3,27 @@
 import gc
 import math
 import multiprocessing
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spojka.linkage.matching.blocking import candidate_pairs
 from spojka.linkage.matching.records import Record
-from spojka.linkage.matching.scoring import LOWER, UPPER, Comparison, Features, Model, compare_levels
+from spojka.linkage.matching.scoring import (
+    LOWER,
+    UPPER,
+    Comparison,
+    Features,
+    Model,
+    compare_levels,
+    compare_many,
+    lacks_identifier,
+    names_alike,
+    probability_of,
+    sparse,
+)
 
 Decision = Literal["match", "review"]
 
@@ -85,8 +97,7 @@ def _compare_chunk(bounds: tuple[int, int]) -> list[int]:
     """Worker: return the encoded comparison of the shared pairs from bounds[0] to bounds[1]."""
     features, pairs = _SHARED
     out = []
-    for i, j in pairs[bounds[0] : bounds[1]]:
-        levels, swapped = compare_levels(features[i], features[j])
+    for levels, swapped in compare_many(features, pairs[bounds[0] : bounds[1]]):
         code = int(swapped)
         for level in levels:
             code = code * 8 + level + 1
@@ -107,7 +118,7 @@ def compare_pairs(
 ) -> list[tuple[tuple[int, ...], bool]]:
     """Return `compare_levels` of every pair, in `workers` forked processes when more than one is asked for."""
     if not workers or workers <= 1 or len(pairs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [compare_levels(features[i], features[j]) for i, j in pairs]
+        return compare_many(features, pairs)
     global _SHARED  # handed to the forked workers by inheritance, not by pickling
     _SHARED = (features, pairs)
     size = -(-len(pairs) // (workers * CHUNKS_PER_WORKER))
@@ -144,8 +155,24 @@ def _match_records(
     shares, average = _family_frequencies(features) if len(records) >= 1000 else ({}, 1.0)
     lower_weight = math.log2(lower / (1 - lower)) if 0 < lower < 1 else -math.inf
     out: list[Pair] = []
+    # For `_promote_only_namesakes`: the pairs of records whose names agree, those decided "match", and those
+    # held at review only for want of an agreeing identifier (position in `out`, indexes, uncapped probability).
+    namesakes: list[tuple[int, int]] = []
+    matched: list[tuple[int, int]] = []
+    held: list[tuple[int, int, int, float]] = []
+    # For `_resolve_persons`: the records of each pair in `out`, and the pairs that are two people.
+    positions: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
+
+    def _compared(i: int, j: int) -> Comparison:
+        levels, swapped = compare_levels(features[i], features[j])
+        return model.decide(features[i], features[j], levels, swapped)
+
     for (i, j), (levels, swapped) in zip(pairs, compared, strict=True):
         fa, fb = features[i], features[j]
+        alike = names_alike(levels)
+        if alike:
+            namesakes.append((i, j))
         adjustment = 0.0
         if shares and levels[1] in (0, 1) and fa.family is not None:
             share = shares.get(min(fa.family.stems, default=fa.family.folded))
@@ -155,15 +182,157 @@ def _match_records(
         if weight < lower_weight:
             continue
         comparison = model.decide(fa, fb, levels, swapped, adjustment, weight=weight)
+        if "identity_conflict" in comparison.reasons:
+            conflicts.append((i, j))
         if comparison.probability < lower:
             continue
         decision: Decision = "match" if comparison.probability >= upper else "review"
-        a, b = records[i].record_id, records[j].record_id
-        if b < a:
-            a, b = b, a
-        out.append(Pair(a=a, b=b, comparison=comparison, decision=decision))
+        if decision == "match":
+            matched.append((i, j))
+        elif alike and comparison.reasons[-1] == TOO_FEW_FIELDS and not CONFLICTS.intersection(comparison.reasons):
+            uncapped = probability_of(weight)
+            if uncapped >= upper and lacks_identifier(levels) and not sparse(fa, fb):
+                held.append((len(out), i, j, uncapped))
+        positions.append((i, j))
+        out.append(_pair(records[i].record_id, records[j].record_id, comparison, decision))
+    if held:
+        years = [f.year for f in features]
+        _promote_only_namesakes(out, held, namesakes=namesakes, matched=matched, birth_years=years)
+    out.extend(_resolve_persons(out, positions, conflicts, lambda i, j: _compared(i, j), records))
     out.sort(key=lambda p: (p.a, p.b))
     return out
+
+
+def _pair(a: str, b: str, comparison: Comparison, decision: Decision) -> Pair:
+    return Pair(a=a, b=b, comparison=comparison, decision=decision) if a < b else Pair(b, a, comparison, decision)
+
+
+TOO_FEW_FIELDS = "too_few_fields"
+THROUGH_OTHERS = "same_person_through_other_records"
+CONFLICTING = "conflicts_with_other_records"
+
+
+def _resolve_persons(
+    out: list[Pair],
+    positions: Sequence[tuple[int, int]],
+    conflicts: Sequence[tuple[int, int]],
+    compare: Callable[[int, int], Comparison],
+    records: Sequence[Record],
+) -> list[Pair]:
+    """Group the records into persons by the "match" pairs, and return the pairs that grouping implies.
+
+    Pairs are joined strongest first, and a pair that would put two records known to be two people
+    (twins, a father and his son: an identity or birth-date conflict) into one person is not joined:
+    it goes to review, with the reason "conflicts with other records". Two records of one person
+    that were not themselves decided "match" (a record with no date matched through a third one that
+    has it) are returned as "match" with the reason "same person through other records"; a pair in
+    `out` between them is replaced.
+    """
+    parent = list(range(len(records)))
+    members: dict[int, list[int]] = {}
+    against: dict[int, set[int]] = defaultdict(set)
+    for i, j in conflicts:
+        against[i].add(j)
+        against[j].add(i)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order = sorted(
+        (p for p, pair in enumerate(out) if pair.decision == "match"), key=lambda p: -out[p].comparison.probability
+    )
+    for position in order:
+        i, j = positions[position]
+        x, y = find(i), find(j)
+        if x == y:
+            continue
+        group_x, group_y = members.get(x, [x]), members.get(y, [y])
+        if len(group_x) < len(group_y):
+            x, y, group_x, group_y = y, x, group_y, group_x
+        if any(find(other) == x for member in group_y for other in against.get(member, ())):
+            pair = out[position]
+            comparison = replace(pair.comparison, reasons=(*pair.comparison.reasons, CONFLICTING))
+            out[position] = Pair(pair.a, pair.b, comparison, "review")
+            continue
+        parent[y] = x
+        members[x] = group_x + group_y
+        members.pop(y, None)
+    decided = {positions[p] for p, pair in enumerate(out) if pair.decision == "match"}
+    reviewed = {positions[p]: p for p, pair in enumerate(out) if pair.decision == "review"}
+    implied: list[Pair] = []
+    for group in members.values():
+        if len(group) < 3:
+            continue
+        group.sort()
+        for x, i in enumerate(group):
+            for j in group[x + 1 :]:
+                if (i, j) in decided:
+                    continue
+                comparison = compare(i, j)
+                comparison = replace(comparison, reasons=(THROUGH_OTHERS, *comparison.reasons))
+                pair = _pair(records[i].record_id, records[j].record_id, comparison, "match")
+                if (i, j) in reviewed:
+                    out[reviewed[(i, j)]] = pair
+                else:
+                    implied.append(pair)
+    return implied
+
+
+CONFLICTS = frozenset({"identity_conflict", "birth_date_conflict"})
+ONLY_NAMESAKE = "only_namesake"
+
+
+def _promote_only_namesakes(
+    out: list[Pair],
+    held: Sequence[tuple[int, int, int, float]],
+    *,
+    namesakes: Sequence[tuple[int, int]],
+    matched: Sequence[tuple[int, int]],
+    birth_years: Sequence[int],
+) -> None:
+    """Decide "match" the held pairs whose two persons have no other namesake in the whole list.
+
+    A pair without an agreeing birth date or document is held at review: names, address and phone are
+    shared by a father and the son named after him. But when every record whose names agree with a
+    record of either person (as the pairs decided "match" group them) has the same birth year or none,
+    there is no one else of that name the records could be: the pair is decided "match", with the reason
+    "the only person of this name" in place of "too little is known". A namesake born in another year
+    leaves it to a person to look.
+    """
+    parent = list(range(len(birth_years)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in matched:
+        parent[find(i)] = find(j)
+    # Each person's namesakes: the other persons a record of theirs shares a name with.
+    others: dict[int, set[int]] = defaultdict(set)
+    for i, j in namesakes:
+        x, y = find(i), find(j)
+        if x != y:
+            others[x].add(y)
+            others[y].add(x)
+    years: dict[int, set[int]] = defaultdict(set)
+    for index, year in enumerate(birth_years):
+        if year:
+            years[find(index)].add(year)
+    for position, i, j, uncapped in held:
+        x, y = find(i), find(j)
+        # Namesakes without a birth year may be either person; one with another year is someone else.
+        known = set().union(*(years[z] for z in others[x] | others[y] | {x, y}))
+        if len(known) <= 1:
+            pair = out[position]
+            reasons = tuple(ONLY_NAMESAKE if code == TOO_FEW_FIELDS else code for code in pair.comparison.reasons)
+            weight = math.log2(uncapped / (1 - uncapped)) if uncapped < 1 else pair.comparison.weight
+            comparison = Comparison(weight=weight, probability=uncapped, reasons=reasons, levels=pair.comparison.levels)
+            out[position] = Pair(a=pair.a, b=pair.b, comparison=comparison, decision="match")
 
 
 def clusters(pairs: Sequence[Pair]) -> list[set[str]]:

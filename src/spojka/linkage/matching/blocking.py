@@ -57,10 +57,13 @@ def feature_keys(features: Features) -> set[str]:
                     words = " ".join(sorted(f"{sound_given} {sound_family}".split()))
                     keys.add(f"o:{words}|{day_month}")
     if given is not None and family is not None:
-        # For a birth date missing on one side: all name words in any order (see candidate_pairs).
+        # For a birth date missing on one side: all name words in any order (see candidate_pairs), and the
+        # given name's group with the surname's sound (Sasha Ševčenko, Oleksandr Shevchenko).
         for sound_given in given.sounds2:
             for sound_family in family.sounds2:
                 keys.add(NAME_ONLY + " ".join(sorted(f"{sound_given} {sound_family}".split())))
+        if given.groups:
+            keys.update(f"{NAME_ONLY}{head}|{sound}" for head in given.heads for sound in family.sounds2)
     if len(features.doc) >= 5:
         keys.add(f"d:{features.doc}")
     if len(features.phone) >= 8:
@@ -101,7 +104,11 @@ def candidate_pairs(
     by_name: list[str] | None = None
     by_birth: list[str] = []
     for key, members in blocks.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
+            continue
+        if size == 2 and not key.startswith(NAME_ONLY):  # most shared keys: one pair, no combinations
+            seen.add(members[0] * count + members[1])
             continue
         undated: set[int] | None = None
         if key.startswith(NAME_ONLY):

@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import BinaryIO, TextIO
 
 from spojka.linkage.matching.batch import Pair, gc_paused
@@ -85,6 +86,7 @@ def _read_records(text: str) -> tuple[list[Record], list[RowError]]:
     records: list[Record] = []
     errors: list[RowError] = []
     seen: set[str] = set()
+    today = date.today()  # noqa: DTZ011 - birth dates are calendar dates
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -99,10 +101,10 @@ def _read_records(text: str) -> tuple[list[Record], list[RowError]]:
             continue
         seen.add(record_id)
         try:
-            record = make_record(record_id, **values)
+            record = make_record(record_id, **values, today=today)
         except RecordValueError as error:
             errors.append(RowError(line, error.code, error.value))
-            record = make_record(record_id, **{**values, "birth_date": ""})
+            record = make_record(record_id, **{**values, "birth_date": ""}, today=today)
         records.append(record)
     return records, errors
 

@@ -169,9 +169,12 @@ def _is_cyrillic(letter: str) -> bool:
     return "Ѐ" <= letter <= "ԯ"
 
 
+_CYRILLIC = re.compile("[Ѐ-ԯ]")
+
+
 def has_cyrillic(text: str) -> bool:
     """Tell whether the text has a Cyrillic letter."""
-    return any(_is_cyrillic(c) for c in text)
+    return _CYRILLIC.search(text) is not None
 
 
 def to_latin(text: str) -> str:

@@ -201,6 +201,8 @@ def parse_phone(raw: str, *, region: str = "CZ") -> str:
 
 def normalise_document(raw: str) -> str:
     """Return a document number in upper case with only its letters and digits: "fb 123-456" → "FB123456"."""
+    if raw.isascii() and raw.isalnum():  # the common case, without decomposing
+        return raw.upper()[:40]
     folded = unicodedata.normalize("NFKD", raw)
     return "".join(c for c in folded if c.isalnum() and c.isascii()).upper()[:40]
 
@@ -219,9 +221,13 @@ def make_record(
     municipality: str = "",
     native_given_name: str = "",
     native_family_name: str = "",
+    today: date | None = None,
 ) -> Record:
-    """Build a Record from raw text values; raises RecordValueError for a birth date that cannot be parsed."""
-    parsed_date, year = parse_birth_date(birth_date)
+    """Build a Record from raw text values; raises RecordValueError for a birth date that cannot be parsed.
+
+    `today` (the latest possible birth date) is asked once by callers building many records.
+    """
+    parsed_date, year = _birth_date(birth_date, today or date.today())  # noqa: DTZ011 - a calendar date
     return Record(
         record_id=record_id.strip(),
         agency=agency.strip(),
@@ -237,6 +243,12 @@ def make_record(
         phone=parse_phone(phone),
         municipality=_municipality(municipality),
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _birth_date(raw: str, today: date) -> tuple[date | None, int | None]:
+    """Return `parse_birth_date`, remembered: a registry has far fewer dates than records."""
+    return parse_birth_date(raw, today=today)
 
 
 @lru_cache(maxsize=8192)

@@ -67,6 +67,8 @@ _BIRTH_ONE_DIGIT = LEVELS["birth_date"].index("one_digit")
 _GIVEN_DIMINUTIVE = LEVELS["given_name"].index("diminutive")
 _FAMILY_PHONETIC = LEVELS["family_name"].index("phonetic")
 _BIRTH_DIFFERENT = LEVELS["birth_date"].index("different")
+# Two full dates more than a typo or a day-month swap apart, in the same year or not.
+_BIRTH_CONFLICTS = (_BIRTH_YEAR_EQUAL, _BIRTH_DIFFERENT)
 MISSING = -1
 REASON_CODES: tuple[str, ...] = (
     *(f"{name}_{level}" for name, levels in LEVELS.items() for level in levels),
@@ -74,6 +76,10 @@ REASON_CODES: tuple[str, ...] = (
     "too_few_fields",
     "identity_conflict",
     "birth_date_conflict",
+    # Decided over the whole list (`batch.match_records`), not by comparing two records alone.
+    "only_namesake",
+    "same_person_through_other_records",
+    "conflicts_with_other_records",
 )
 
 # Probability given to a pair whose given names are different known names (twins, siblings) or whose given
@@ -211,7 +217,8 @@ class Features:
     def __init__(self, record: Record) -> None:
         self.given = name_part(record.given_name or record.native_given_name)
         self.family = name_part(record.family_name or record.native_family_name)
-        self.birth = record.birth_date.strftime("%Y%m%d") if record.birth_date else ""
+        born = record.birth_date
+        self.birth = f"{born.year:04}{born.month:02}{born.day:02}" if born else ""
         self.year = record.birth_year or (record.birth_date.year if record.birth_date else 0)
         self.sex = record.sex
         self.doc = record.document_number
@@ -273,6 +280,8 @@ def compare_levels(a: Features, b: Features) -> tuple[tuple[int, ...], bool]:
         crossed_family = _pair_levels(a.family, b.given, given=False)
         if 0 <= crossed_given <= 3 and 0 <= crossed_family <= 2:
             given, family, swapped = crossed_given, crossed_family, True
+        elif 0 <= crossed_given <= 4 and 0 <= crossed_family <= 3 and crossed_given + crossed_family < given + family:
+            given, family, swapped = crossed_given, crossed_family, True  # crossed, with a typo
         else:
             words = _same_words(a, b)  # Vietnamese "Nguyen Van An" against "An Nguyen Van"
             if words:
@@ -288,6 +297,59 @@ def compare_levels(a: Features, b: Features) -> tuple[tuple[int, ...], bool]:
         _simple(a.nationality, b.nationality),
     )
     return levels, swapped
+
+
+def compare_many(features: Sequence[Features], pairs: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, ...], bool]]:
+    """Return `compare_levels` of every pair of features (by index): the same levels, inlined for speed.
+
+    Batch matching compares hundreds of thousands of pairs; calling a function per field would cost
+    more than the comparisons. A test holds this equal to `compare_levels`.
+    """
+    cache = _PAIR_CACHE
+    out: list[tuple[tuple[int, ...], bool]] = []
+    append = out.append
+    for i, j in pairs:
+        a, b = features[i], features[j]
+        ga, gb, fa, fb = a.given, b.given, a.family, b.family
+        if ga is None or gb is None:
+            given = MISSING
+        elif ga is gb:
+            given = 0
+        else:
+            found = cache.get((ga.ident, gb.ident, True) if ga.ident < gb.ident else (gb.ident, ga.ident, True))
+            given = found if found is not None else _name_level(ga, gb, given=True)
+        if fa is None or fb is None:
+            family = MISSING
+        elif fa is fb:
+            family = 0
+        else:
+            found = cache.get((fa.ident, fb.ident, False) if fa.ident < fb.ident else (fb.ident, fa.ident, False))
+            family = found if found is not None else _name_level(fa, fb, given=False)
+        if given >= 4 and family >= 3:
+            append(compare_levels(a, b))  # perhaps swapped: the full comparison
+            continue
+        if not a.year or not b.year:
+            birth = MISSING
+        elif a.birth and a.birth == b.birth:
+            birth = 0
+        else:
+            birth = _birth_level(a, b)
+        append(
+            (
+                (
+                    given,
+                    family,
+                    birth,
+                    MISSING if not a.sex or not b.sex else 0 if a.sex == b.sex else 1,
+                    MISSING if not a.doc or not b.doc else 0 if a.doc == b.doc else _document_level(a.doc, b.doc),
+                    MISSING if not a.phone or not b.phone else 0 if a.phone == b.phone else 1,
+                    _simple(a.municipality, b.municipality),
+                    MISSING if not a.nationality or not b.nationality else 0 if a.nationality == b.nationality else 1,
+                ),
+                False,
+            )
+        )
+    return out
 
 
 def _same_words(a: Features, b: Features) -> int:
@@ -312,6 +374,14 @@ def identity_conflict(a: Features, b: Features, levels: Sequence[int]) -> bool:
     return bool(a.given and b.given and a.given.groups and b.given.groups)
 
 
+def _swapped_with_a_typo(a: str, b: str) -> bool:
+    """Tell whether two dates (YYYYMMDD) are one digit apart once day and month of one are swapped."""
+    if not a or not b:
+        return False
+    swapped = b[:4] + b[6:8] + b[4:6]
+    return sum(x != y for x, y in zip(a, swapped, strict=True)) <= 1
+
+
 def _log2(x: float) -> float:
     return math.log2(max(x, 1e-12))
 
@@ -328,6 +398,7 @@ class Model:
     _table: tuple[tuple[float, ...], ...] = field(init=False, repr=False)
     _prior_weight: float = field(init=False, repr=False)
     _codes: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
+    _weights_of: dict[tuple[int, ...], float] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.weights = {
@@ -371,11 +442,16 @@ class Model:
 
     def weight_of(self, levels: Sequence[int], family_adjustment: float = 0.0) -> float:
         """Return the match weight (log2 odds) of a vector of levels."""
-        total = self._prior_weight + family_adjustment
-        for row, level in zip(self._table, levels, strict=True):
-            if level >= 0:
-                total += row[level]
-        return total
+        total = self._weights_of.get(levels) if isinstance(levels, tuple) else None
+        if total is None:
+            total = self._prior_weight
+            for row, level in zip(self._table, levels, strict=True):
+                if level >= 0:
+                    total += row[level]
+            if isinstance(levels, tuple) and len(self._weights_of) < 1 << 16:
+                # A registry shows a few thousand distinct vectors: each is summed once.
+                self._weights_of[levels] = total
+        return total + family_adjustment
 
     def decide(
         self,
@@ -402,8 +478,14 @@ class Model:
             probability = CONFLICT_PROBABILITY
             weight = math.log2(probability / (1 - probability))
             codes.append("identity_conflict")
-        elif probability > CAPPED_PROBABILITY and levels[2] == _BIRTH_DIFFERENT and levels[4] != 0:
-            # Entirely different birth dates (a father and a son of one name) are never merged without a person.
+        elif (
+            probability > CAPPED_PROBABILITY
+            and levels[2] in _BIRTH_CONFLICTS
+            and levels[4] != 0
+            and not _swapped_with_a_typo(a.birth, b.birth)
+        ):
+            # Different birth dates (a father and a son of one name; two people of one name born in one year)
+            # are never merged without a person.
             probability = CAPPED_PROBABILITY
             weight = math.log2(probability / (1 - probability))
             codes.append("birth_date_conflict")
@@ -490,6 +572,11 @@ def _strict_match(vector: Sequence[int]) -> bool:
     return 0 <= vector[0] <= 3 and 0 <= vector[1] <= 2 and 0 <= vector[2] <= 2
 
 
+def probability_of(weight: float) -> float:
+    """Return the match probability of a weight (log2 odds)."""
+    return _probability(weight)
+
+
 def _probability(weight: float) -> float:
     if weight > 60:
         return 1.0
@@ -509,13 +596,25 @@ def _too_few_fields(a: Features, b: Features, levels: Sequence[int]) -> bool:
     enough of sex, nationality, municipality and phone equal (HOUSEHOLD_POINTS). Names, phone and address
     alone are shared by a father and the son named after him: without a birth date they need a person to look.
     """
-    if min(a.evidence, b.evidence) < MIN_EVIDENCE_FIELDS:
-        return True
+    return sparse(a, b) or lacks_identifier(levels)
+
+
+def sparse(a: Features, b: Features) -> bool:
+    """Tell whether either record has fewer than MIN_EVIDENCE_FIELDS of names, birth year, document and phone."""
+    return min(a.evidence, b.evidence) < MIN_EVIDENCE_FIELDS
+
+
+def names_alike(levels: Sequence[int]) -> bool:
+    """Tell whether a pair's names agree: given name at most a diminutive, family name at most phonetic."""
+    return 0 <= levels[0] <= _GIVEN_DIMINUTIVE and 0 <= levels[1] <= _FAMILY_PHONETIC
+
+
+def lacks_identifier(levels: Sequence[int]) -> bool:
+    """Tell whether a pair lacks an agreeing personal identifier (see `_too_few_fields`)."""
     birth, document = levels[2], levels[4]
     if 0 <= birth <= _BIRTH_ONE_DIGIT or 0 <= document <= 1:
         return False
-    names_agree = 0 <= levels[0] <= _GIVEN_DIMINUTIVE and 0 <= levels[1] <= _FAMILY_PHONETIC
-    if not names_agree or birth not in (_BIRTH_YEAR_ONLY_EQUAL, _BIRTH_YEAR_EQUAL):
+    if not names_alike(levels) or birth not in (_BIRTH_YEAR_ONLY_EQUAL, _BIRTH_YEAR_EQUAL):
         return True
     return sum(points for index, points in HOUSEHOLD_POINTS if levels[index] == 0) < HOUSEHOLD_AGREEMENT
 
