@@ -48,15 +48,21 @@ class Pair:
     decision: Decision
 
 
-def _family_frequencies(features: Sequence[Features]) -> tuple[dict[str, float], float]:
-    """Return each surname stem's share of records and the average share of agreement (Σ share²)."""
-    counts: Counter[str] = Counter()
-    for feature in features:
-        if feature.family is not None:
-            counts[min(feature.family.stems, default=feature.family.folded)] += 1
+def _surname_adjustments(features: Sequence[Features]) -> list[float]:
+    """Return per record the weight its surname adds when it agrees: log2 of the average share over its own.
+
+    A surname's share of records against the average share of agreement (Σ share²), bounded by
+    MAX_FAMILY_ADJUSTMENT; 0 for a record without a surname.
+    """
+    stems = [min(f.family.stems, default=f.family.folded) if f.family is not None else None for f in features]
+    counts = Counter(stem for stem in stems if stem is not None)
     total = sum(counts.values()) or 1
-    shares = {key: value / total for key, value in counts.items()}
-    return shares, sum(s * s for s in shares.values()) or 1.0
+    average = sum((c / total) ** 2 for c in counts.values()) or 1.0
+    by_stem = {
+        stem: max(-MAX_FAMILY_ADJUSTMENT, min(MAX_FAMILY_ADJUSTMENT, math.log2(average / (count / total))))
+        for stem, count in counts.items()
+    }
+    return [by_stem[stem] if stem is not None else 0.0 for stem in stems]
 
 
 @contextmanager
@@ -152,7 +158,7 @@ def _match_records(
     if train:
         model = Model.train(records, start=model, features=features, pairs=pairs, compared=compared)
     model = model or Model.default()
-    shares, average = _family_frequencies(features) if len(records) >= 1000 else ({}, 1.0)
+    surname_weights = _surname_adjustments(features) if len(records) >= 1000 else None
     lower_weight = math.log2(lower / (1 - lower)) if 0 < lower < 1 else -math.inf
     out: list[Pair] = []
     # For `_promote_only_namesakes`: the pairs of records whose names agree, those decided "match", and those
@@ -173,11 +179,7 @@ def _match_records(
         alike = names_alike(levels)
         if alike:
             namesakes.append((i, j))
-        adjustment = 0.0
-        if shares and levels[1] in (0, 1) and fa.family is not None:
-            share = shares.get(min(fa.family.stems, default=fa.family.folded))
-            if share:
-                adjustment = max(-MAX_FAMILY_ADJUSTMENT, min(MAX_FAMILY_ADJUSTMENT, math.log2(average / share)))
+        adjustment = surname_weights[i] if surname_weights and levels[1] in (0, 1) else 0.0
         weight = model.weight_of(levels, adjustment)
         if weight < lower_weight:
             continue

@@ -20,6 +20,8 @@ from spojka.linkage.matching.scoring import Features
 # so the candidates grow linearly with the registry.
 MAX_BLOCK = 80
 WINDOW = 6
+# Keys are cut to this length (the linkage app stores them in a column of this size).
+MAX_KEY = 120
 # Name-only keys (prefix NAME_ONLY) pair only the members lacking a full birth date with the others.
 NAME_ONLY = "n:"
 
@@ -68,7 +70,9 @@ def feature_keys(features: Features) -> set[str]:
         keys.add(f"d:{features.doc}")
     if len(features.phone) >= 8:
         keys.add(f"ph:{features.phone}")
-    return {key[:120] for key in keys}
+    if max(map(len, keys), default=0) <= MAX_KEY:
+        return keys
+    return {key[:MAX_KEY] for key in keys}
 
 
 def _name_order(features: Features) -> str:

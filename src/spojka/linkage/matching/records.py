@@ -178,12 +178,15 @@ def parse_nationality(raw: str) -> str:
     return stripped[:40]
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def parse_phone(raw: str, *, region: str = "CZ") -> str:
     """Return a phone number as E.164 digits without "+", or the bare digits when it cannot be parsed."""
     text = raw.strip()
     if not text:
         return ""
-    digits = "".join(c for c in text if c.isdigit())
+    digits = _NON_DIGITS.sub("", text)
     if region == "CZ" and text[0] in "+0123456789":
         # The common Czech shapes without the library's cost: 777123456, +420 777 123 456.
         if len(digits) == 9 and text[0] != "+" and digits[0] in "2345679":

@@ -275,17 +275,7 @@ def compare_levels(a: Features, b: Features) -> tuple[tuple[int, ...], bool]:
     family = _pair_levels(a.family, b.family, given=False)
     swapped = False
     if given >= 4 and family >= 3:
-        # Given and family name exchanged (a form filled the wrong way round, a family-name-first order).
-        crossed_given = _pair_levels(a.given, b.family, given=True)
-        crossed_family = _pair_levels(a.family, b.given, given=False)
-        if 0 <= crossed_given <= 3 and 0 <= crossed_family <= 2:
-            given, family, swapped = crossed_given, crossed_family, True
-        elif 0 <= crossed_given <= 4 and 0 <= crossed_family <= 3 and crossed_given + crossed_family < given + family:
-            given, family, swapped = crossed_given, crossed_family, True  # crossed, with a typo
-        else:
-            words = _same_words(a, b)  # Vietnamese "Nguyen Van An" against "An Nguyen Van"
-            if words:
-                given, family, swapped = (1, 1, True) if words == 2 else (4, 3, True)
+        given, family, swapped = _crossed(a, b, given, family)
     levels = (
         given,
         family,
@@ -297,6 +287,24 @@ def compare_levels(a: Features, b: Features) -> tuple[tuple[int, ...], bool]:
         _simple(a.nationality, b.nationality),
     )
     return levels, swapped
+
+
+def _crossed(a: Features, b: Features, given: int, family: int) -> tuple[int, int, bool]:
+    """Return the name levels with given and family name exchanged on one side, when that compares better.
+
+    A form filled the wrong way round, a family-name-first order, Vietnamese "Nguyen Van An" against
+    "An Nguyen Van".
+    """
+    crossed_given = _pair_levels(a.given, b.family, given=True)
+    crossed_family = _pair_levels(a.family, b.given, given=False)
+    if 0 <= crossed_given <= 3 and 0 <= crossed_family <= 2:
+        return crossed_given, crossed_family, True
+    if 0 <= crossed_given <= 4 and 0 <= crossed_family <= 3 and crossed_given + crossed_family < given + family:
+        return crossed_given, crossed_family, True  # crossed, with a typo
+    words = _same_words(a, b)
+    if words:
+        return (1, 1, True) if words == 2 else (4, 3, True)
+    return given, family, False
 
 
 def compare_many(features: Sequence[Features], pairs: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, ...], bool]]:
@@ -325,9 +333,9 @@ def compare_many(features: Sequence[Features], pairs: Iterable[tuple[int, int]])
         else:
             found = cache.get((fa.ident, fb.ident, False) if fa.ident < fb.ident else (fb.ident, fa.ident, False))
             family = found if found is not None else _name_level(fa, fb, given=False)
+        swapped = False
         if given >= 4 and family >= 3:
-            append(compare_levels(a, b))  # perhaps swapped: the full comparison
-            continue
+            given, family, swapped = _crossed(a, b, given, family)
         if not a.year or not b.year:
             birth = MISSING
         elif a.birth and a.birth == b.birth:
@@ -346,7 +354,7 @@ def compare_many(features: Sequence[Features], pairs: Iterable[tuple[int, int]])
                     _simple(a.municipality, b.municipality),
                     MISSING if not a.nationality or not b.nationality else 0 if a.nationality == b.nationality else 1,
                 ),
-                False,
+                swapped,
             )
         )
     return out
@@ -646,23 +654,17 @@ def estimate_u(features: Sequence[Features], *, random_pairs: int, seed: int) ->
 
 def _equal_shares(features: Sequence[Features]) -> dict[str, float]:
     """Return, per field, the probability that two random records with the field present have it equal."""
-    values: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-    present: Counter[str] = Counter()
-    for f in features:
-        for name, value in (
-            ("given_name", f.given.folded if f.given else ""),
-            ("family_name", f.family.folded if f.family else ""),
-            ("birth_date", f.birth),
-            ("sex", f.sex),
-            ("document_number", f.doc),
-            ("phone", f.phone),
-            ("municipality", f.municipality),
-            ("nationality", f.nationality),
-        ):
-            if value:
-                values[name][value] += 1
-        if f.year:
-            present["birth_date"] += 1
+    values: dict[str, Counter[str]] = {
+        "given_name": Counter(f.given.folded for f in features if f.given),
+        "family_name": Counter(f.family.folded for f in features if f.family),
+        "birth_date": Counter(f.birth for f in features if f.birth),
+        "sex": Counter(f.sex for f in features if f.sex),
+        "document_number": Counter(f.doc for f in features if f.doc),
+        "phone": Counter(f.phone for f in features if f.phone),
+        "municipality": Counter(f.municipality for f in features if f.municipality),
+        "nationality": Counter(f.nationality for f in features if f.nationality),
+    }
+    present = Counter({"birth_date": sum(1 for f in features if f.year)})
     shares: dict[str, float] = {}
     for name, counter in values.items():
         total = sum(counter.values())
