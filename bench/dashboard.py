@@ -6,10 +6,10 @@
 Run it from the repository's root:
 
     .venv/bin/python bench/dashboard.py [--clients 200000] [--referrals 600000] [--visits 1000000] [--repeat 9]
-                                        [--no-write] [--keep]
+                                        [--no-write] [--keep] [--reuse] [--database bench_dashboard]
 
-It creates a PostgreSQL database `bench_dashboard` on 127.0.0.1 (user postgres, trust
-authentication), migrates it, fills it in the database itself (INSERT … SELECT over
+It creates a PostgreSQL database `bench_dashboard` (or --database NAME) on 127.0.0.1 (user postgres,
+trust authentication), migrates it, fills it in the database itself (INSERT … SELECT over
 generate_series: a region with 10 districts and 200 municipalities, 100 organisations of every
 sector, clients registered over two years with 5% of them linked in pairs to one person, a case
 and 1.5 needs per client, referrals between the organisations in every status, one-stop-shop
@@ -46,8 +46,8 @@ def _pg_admin(sql: str) -> None:
         connection.execute(sql)
 
 
-def _setup_django() -> None:
-    os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
+def _setup_django(database: str) -> None:
+    os.environ["DATABASE_URL"] = f"{PG_SERVER}/{database}"
     os.environ["SPOJKA_TESTING"] = "1"
     os.environ["DEBUG"] = "false"  # DEBUG would keep every query in memory
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
@@ -234,6 +234,7 @@ def _build(clients: int, referrals: int, visits: int) -> dict[str, float]:
             values={
                 "id": "gen_random_uuid()",
                 "case_id": "c.id",
+                "client_id": "c.client_id",
                 "term_id": f"({term_ids}::uuid[])[1 + ((hashtext(c.id::text)::bigint % 12 + 12 + i * 5) % 12)::int]",
                 "status": "(ARRAY['open', 'in_progress', 'met', 'unmet'])[1 + floor(random() * 4)::int]",
                 "created_at": "c.created_at + interval '1 hour'",
@@ -409,13 +410,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the database (and reuse it with --reuse)")
-    parser.add_argument("--reuse", action="store_true", help="measure an existing bench_dashboard database")
+    parser.add_argument("--reuse", action="store_true", help="measure an existing database (kept by --keep)")
+    parser.add_argument("--database", default=PG_DATABASE, help="the database's name (default: %(default)s)")
     args = parser.parse_args()
+    if not args.database.isidentifier():
+        parser.error("--database: letters, digits and underscores only")
     if not args.reuse:
-        _pg_admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        _pg_admin(f"CREATE DATABASE {PG_DATABASE}")
+        _pg_admin(f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)")
+        _pg_admin(f"CREATE DATABASE {args.database}")
     try:
-        _setup_django()
+        _setup_django(args.database)
         build = {"total": 0.0} if args.reuse else _build(args.clients, args.referrals, args.visits)
         print(f"built in {build['total']:.0f} s: {build}", flush=True)
         from django.db import connection
@@ -444,7 +448,7 @@ def main() -> None:
 
         connections.close_all()
         if not args.keep:
-            _pg_admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+            _pg_admin(f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)")
 
 
 if __name__ == "__main__":

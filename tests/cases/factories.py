@@ -26,6 +26,7 @@ class CaseNeedFactory(DjangoModelFactory[CaseNeed]):
         model = CaseNeed
 
     case = factory.SubFactory(CaseFactory)
+    client = factory.SelfAttribute("case.client")
     term = factory.SubFactory(TaxonomyTermFactory)
 
 

@@ -90,6 +90,31 @@ def test_the_same_need_twice_is_refused(personas: Personas) -> None:
         actions.add_need(case=case, term=term, by=personas.user(Role.CASEWORKER))
 
 
+def test_a_need_carries_its_case_client(personas: Personas) -> None:
+    case = _our_case(personas)
+
+    need = actions.add_need(case=case, term=TaxonomyTermFactory(), by=personas.user(Role.CASEWORKER))
+
+    need.refresh_from_db()
+    assert need.client_id == case.client_id
+
+
+def test_migration_copies_the_case_client_onto_existing_needs(personas: Personas) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from spojka.cases.models import CaseNeed
+
+    fill = importlib.import_module("spojka.cases.migrations.0004_fill_caseneed_client")
+    needs = [CaseNeedFactory(case=_our_case(personas)) for _ in range(3)]
+    CaseNeed.objects.update(client=None)
+
+    fill.copy_client_of_case(apps, connection.schema_editor())
+
+    assert {need.pk: need.case.client_id for need in needs} == dict(CaseNeed.objects.values_list("pk", "client_id"))
+
+
 def test_overdue_tasks_are_per_caseworker(personas: Personas) -> None:
     today = timezone.localdate()
     mine = personas.user(Role.CASEWORKER)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from spojka.cases.enums import NeedStatus
@@ -287,3 +288,65 @@ def test_percentiles_read_from_bins_are_within_a_few_percent() -> None:
 
     assert median == pytest.approx(199 / 60, rel=0.03)
     assert p90 == pytest.approx(358.6 / 60, rel=0.03)
+
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own query")
+
+
+@on_postgresql
+def test_needs_persons_by_category_bits_equal_the_pairs_count(region: Region) -> None:
+    from django.db.models import F, Q
+    from django.db.models.functions import Coalesce
+
+    from spojka.cases.models import CaseNeed
+    from spojka.clients.models import Household
+    from spojka.coordination.figures.queries import (
+        OPEN_NEED_STATUSES,
+        persons_by_group,
+        persons_by_need_category,
+        with_person,
+    )
+
+    # More categories than a bigint holds bits, one of them with subcategories; a person with two
+    # linked records; a client with a need of one category in two cases; a household's case.
+    categories = [TaxonomyTermFactory(code=f"need{number}") for number in range(70)]
+    housing = categories[0]
+    flat, hostel = (TaxonomyTermFactory(parent=housing, code=code) for code in ("flat", "hostel"))
+    clients = _clients(8, municipality=region.north_town)
+    _link(clients[0], clients[1])
+    statuses = [NeedStatus.OPEN, NeedStatus.MET, NeedStatus.IN_PROGRESS, NeedStatus.UNMET]
+    for index, client in enumerate(clients):
+        case = CaseFactory(client=client)
+        for offset, term in enumerate([categories[(index * 9) % 70], categories[69 - index], flat]):
+            CaseNeedFactory(case=case, term=term, status=statuses[(index + offset) % 4])
+    CaseNeedFactory(case=CaseFactory(client=clients[2]), term=hostel, status=NeedStatus.MET)
+    household = Household.objects.create(organization=clients[3].organization)
+    CaseNeedFactory(case=CaseFactory(client=None, household=household, organization=household.organization))
+    flags = {"open": Q(status__in=OPEN_NEED_STATUSES), "met": Q(status=NeedStatus.MET)}
+
+    fast = persons_by_need_category(CaseNeed.objects.all(), flags)
+    pairs = persons_by_group(
+        with_person(CaseNeed.objects.all(), "case__client__"), Coalesce(F("term__parent_id"), F("term_id")), flags
+    )
+
+    assert fast == pairs
+    assert fast[0][housing.pk]["persons"] == 7  # eight records of seven persons, some with two housing needs
+    assert fast[1]["persons"] == 8  # and the household's
+
+
+@on_postgresql
+def test_duration_bins_on_postgresql_are_the_logarithmic_bins() -> None:
+    import math
+
+    from django.db.models import DurationField, ExpressionWrapper, Value
+
+    from spojka.clients.models import Client
+    from spojka.coordination.figures.queries import BIN_SCALE, DurationBin
+
+    seconds = [-30.0, 0.0, 2.0, 3.1, 59.0, 61.0, 3600.0, 5400.5, 86400.0 * 3 + 7, 86400.0 * 400]
+    ClientFactory()
+    for value in seconds:
+        duration = ExpressionWrapper(Value(datetime.timedelta(seconds=value)), output_field=DurationField())
+        found = Client.objects.annotate(bin=DurationBin(duration)).values_list("bin", flat=True)[0]
+
+        assert found == math.floor(math.log(1 + max(value, 0) / 60) * BIN_SCALE)

@@ -91,7 +91,7 @@ def add_need(
     _require_open(case)
     if CaseNeed.objects.filter(case=case, term=term).exists():
         raise CaseError(_("The case already has this need."))
-    need = CaseNeed.objects.create(case=case, term=term, priority=priority, note=note.strip())
+    need = CaseNeed.objects.create(case=case, client_id=case.client_id, term=term, priority=priority, note=note.strip())
     _audit(by=by, case=case, action=AuditAction.CREATE, fields=["needs"], obj=need)
     return need
 

@@ -262,7 +262,14 @@ def _need(
         return None
     CaseNeed.objects.filter(case=case, term=term).exclude(pk=_id("need", key)).delete()
     need: CaseNeed = _upsert(
-        CaseNeed, _id("need", key), case=case, term=term, status=status, priority=priority, note=""
+        CaseNeed,
+        _id("need", key),
+        case=case,
+        client_id=case.client_id,
+        term=term,
+        status=status,
+        priority=priority,
+        note="",
     )
     return need
 

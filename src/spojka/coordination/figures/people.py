@@ -25,6 +25,7 @@ from spojka.coordination.figures.queries import (
     in_district,
     label_column,
     persons_by_group,
+    persons_by_need_category,
     persons_note,
     protected_table,
     total_row,
@@ -124,17 +125,19 @@ def figure_clients_by_month(*, period: Period, district: AdministrativeUnit | No
 
 def figure_needs_by_category(*, period: Period, district: AdministrativeUnit | None = None) -> Table:
     """Return persons with needs recorded in the period by category: all, still open, met."""
-    needs = with_person(
-        CaseNeed.objects.filter(
-            in_district("case__client__municipality", district),
-            created_at__gte=period.start_datetime,
-            created_at__lt=period.end_datetime,
-        ),
-        "case__client__",
+    # A need carries a copy of its case's client: no join to the cases.
+    needs = CaseNeed.objects.filter(
+        in_district("client__municipality", district),
+        created_at__gte=period.start_datetime,
+        created_at__lt=period.end_datetime,
     )
     flags = {"open": Q(status__in=OPEN_NEED_STATUSES), "met": Q(status=NeedStatus.MET)}
-    by_category, totals = persons_by_group(needs, Coalesce(F("term__parent_id"), F("term_id")), flags)
-    if connection.vendor == "sqlite":
+    if connection.vendor == "postgresql":
+        by_category, totals = persons_by_need_category(needs, flags)
+    else:
+        by_category, totals = persons_by_group(
+            with_person(needs, "client__"), Coalesce(F("term__parent_id"), F("term_id")), flags
+        )
         # SQLite returns the UUID keys of the raw query as text without dashes.
         by_category = {uuid.UUID(str(key)) if key else key: value for key, value in by_category.items()}
     terms = {term.pk: term for term in TaxonomyTerm.objects.filter(pk__in=[k for k in by_category if k])}
