@@ -113,7 +113,9 @@ def write_pairs(stream: TextIO, pairs: Iterable[Pair], *, review: bool = False) 
     """Write pairs as CSV: `record_id_a,record_id_b,score,reasons` (reasons joined by ";"), and return the count.
 
     Without `review` only "match" pairs are written; with it, review pairs too and a `decision` column
-    ("match" or "review"). The score is the match probability, 0 to 1, four decimals.
+    ("match" or "review"). The score is the match probability of the two records compared alone, 0 to 1,
+    four decimals: a pair judged one person through other records (reason
+    `same_person_through_other_records`) may score low on its own.
     """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS if review else OUTPUT_COLUMNS)
