@@ -406,7 +406,7 @@ class Model:
     _table: tuple[tuple[float, ...], ...] = field(init=False, repr=False)
     _prior_weight: float = field(init=False, repr=False)
     _codes: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
-    _weights_of: dict[tuple[int, ...], float] = field(init=False, repr=False, default_factory=dict)
+    _weights_of: dict[tuple[int, ...], float] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.weights = {
