@@ -18,7 +18,6 @@ from spojka.linkage.matching.scoring import (
     Features,
     Model,
     compare_levels,
-    compare_many,
 )
 from spojka.linkage.matching.synthetic import generate, write_csv
 
@@ -235,14 +234,6 @@ def test_compare_pairs_in_worker_processes_equals_one_process() -> None:
     features = [Features(r) for r in records]
     pairs = list(candidate_pairs(records, features=features))
     assert compare_pairs(features, pairs, workers=2) == [compare_levels(features[i], features[j]) for i, j in pairs]
-
-
-def test_compare_many_equals_compare_levels_pair_by_pair() -> None:
-    records = parsed(generate(1500, seed=5)[0])
-    features = [Features(r) for r in records]
-    pairs = list(candidate_pairs(records, features=features))
-    pairs += [(i, i + 1) for i in range(0, len(records) - 1, 7)]  # unrelated records too
-    assert compare_many(features, pairs) == [compare_levels(features[i], features[j]) for i, j in pairs]
 
 
 def test_weight_of_a_remembered_vector_adds_the_adjustment_afresh() -> None:

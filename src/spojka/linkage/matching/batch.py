@@ -18,7 +18,6 @@ from spojka.linkage.matching.scoring import (
     Features,
     Model,
     compare_levels,
-    compare_many,
     lacks_identifier,
     names_alike,
     probability_of,
@@ -36,6 +35,13 @@ MAX_FAMILY_ADJUSTMENT = 3.0
 # (11.6 s against 9.2 s for 719,000 pairs: each worker starts with cold name caches and copies the pages it
 # touches), so one process is the default; `workers` turns it on where cores are free.
 CHUNKS_PER_WORKER = 4
+
+# Reason codes decided over the whole list, and those they look at (see `scoring.REASON_CODES`).
+TOO_FEW_FIELDS = "too_few_fields"
+CONFLICTS = frozenset({"identity_conflict", "birth_date_conflict"})
+ONLY_NAMESAKE = "only_namesake"
+THROUGH_OTHERS = "same_person_through_other_records"
+CONFLICTING = "conflicts_with_other_records"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,14 @@ def _surname_adjustments(features: Sequence[Features]) -> list[float]:
         for stem, count in counts.items()
     }
     return [by_stem[stem] if stem is not None else 0.0 for stem in stems]
+
+
+def _root(parent: list[int], x: int) -> int:
+    """Return the representative of x's group in a union-find forest of record indexes (halving the path)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 @contextmanager
@@ -103,7 +117,8 @@ def _compare_chunk(bounds: tuple[int, int]) -> list[int]:
     """Worker: return the encoded comparison of the shared pairs from bounds[0] to bounds[1]."""
     features, pairs = _SHARED
     out = []
-    for levels, swapped in compare_many(features, pairs[bounds[0] : bounds[1]]):
+    for i, j in pairs[bounds[0] : bounds[1]]:
+        levels, swapped = compare_levels(features[i], features[j])
         code = int(swapped)
         for level in levels:
             code = code * 8 + level + 1
@@ -124,7 +139,7 @@ def compare_pairs(
 ) -> list[tuple[tuple[int, ...], bool]]:
     """Return `compare_levels` of every pair, in `workers` forked processes when more than one is asked for."""
     if not workers or workers <= 1 or len(pairs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return compare_many(features, pairs)
+        return [compare_levels(features[i], features[j]) for i, j in pairs]
     global _SHARED  # handed to the forked workers by inheritance, not by pickling
     _SHARED = (features, pairs)
     size = -(-len(pairs) // (workers * CHUNKS_PER_WORKER))
@@ -162,7 +177,7 @@ def _match_records(
     lower_weight = math.log2(lower / (1 - lower)) if 0 < lower < 1 else -math.inf
     out: list[Pair] = []
     # For `_promote_only_namesakes`: the pairs of records whose names agree, those decided "match", and those
-    # held at review only for want of an agreeing identifier (position in `out`, indexes, uncapped probability).
+    # held at review only for want of an agreeing identifier (position in `out`, indexes, weight without the cap).
     namesakes: list[tuple[int, int]] = []
     matched: list[tuple[int, int]] = []
     held: list[tuple[int, int, int, float]] = []
@@ -191,27 +206,27 @@ def _match_records(
         decision: Decision = "match" if comparison.probability >= upper else "review"
         if decision == "match":
             matched.append((i, j))
-        elif alike and comparison.reasons[-1] == TOO_FEW_FIELDS and not CONFLICTS.intersection(comparison.reasons):
-            uncapped = probability_of(weight)
-            if uncapped >= upper and lacks_identifier(levels) and not sparse(fa, fb):
-                held.append((len(out), i, j, uncapped))
+        elif (
+            alike
+            and comparison.reasons[-1] == TOO_FEW_FIELDS
+            and not CONFLICTS.intersection(comparison.reasons)
+            and probability_of(weight) >= upper
+            and lacks_identifier(levels)
+            and not sparse(fa, fb)
+        ):
+            held.append((len(out), i, j, weight))
         positions.append((i, j))
         out.append(_pair(records[i].record_id, records[j].record_id, comparison, decision))
     if held:
         years = [f.year for f in features]
         _promote_only_namesakes(out, held, namesakes=namesakes, matched=matched, birth_years=years)
-    out.extend(_resolve_persons(out, positions, conflicts, lambda i, j: _compared(i, j), records))
+    out.extend(_resolve_persons(out, positions, conflicts, _compared, records))
     out.sort(key=lambda p: (p.a, p.b))
     return out
 
 
 def _pair(a: str, b: str, comparison: Comparison, decision: Decision) -> Pair:
     return Pair(a=a, b=b, comparison=comparison, decision=decision) if a < b else Pair(b, a, comparison, decision)
-
-
-TOO_FEW_FIELDS = "too_few_fields"
-THROUGH_OTHERS = "same_person_through_other_records"
-CONFLICTING = "conflicts_with_other_records"
 
 
 def _resolve_persons(
@@ -224,7 +239,7 @@ def _resolve_persons(
     """Group the records into persons by the "match" pairs, and return the pairs that grouping implies.
 
     Pairs are joined strongest first, and a pair that would put two records known to be two people
-    (twins, a father and his son: an identity or birth-date conflict) into one person is not joined:
+    (twins: an identity conflict) into one person is not joined:
     it goes to review, with the reason "conflicts with other records". Two records of one person
     that were not themselves decided "match" (a record with no date matched through a third one that
     has it) are returned as "match" with the reason "same person through other records"; a pair in
@@ -237,24 +252,18 @@ def _resolve_persons(
         against[i].add(j)
         against[j].add(i)
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     order = sorted(
         (p for p, pair in enumerate(out) if pair.decision == "match"), key=lambda p: -out[p].comparison.probability
     )
     for position in order:
         i, j = positions[position]
-        x, y = find(i), find(j)
+        x, y = _root(parent, i), _root(parent, j)
         if x == y:
             continue
         group_x, group_y = members.get(x, [x]), members.get(y, [y])
         if len(group_x) < len(group_y):
             x, y, group_x, group_y = y, x, group_y, group_x
-        if any(find(other) == x for member in group_y for other in against.get(member, ())):
+        if any(_root(parent, other) == x for member in group_y for other in against.get(member, ())):
             pair = out[position]
             comparison = replace(pair.comparison, reasons=(*pair.comparison.reasons, CONFLICTING))
             out[position] = Pair(pair.a, pair.b, comparison, "review")
@@ -283,10 +292,6 @@ def _resolve_persons(
     return implied
 
 
-CONFLICTS = frozenset({"identity_conflict", "birth_date_conflict"})
-ONLY_NAMESAKE = "only_namesake"
-
-
 def _promote_only_namesakes(
     out: list[Pair],
     held: Sequence[tuple[int, int, int, float]],
@@ -306,34 +311,29 @@ def _promote_only_namesakes(
     """
     parent = list(range(len(birth_years)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for i, j in matched:
-        parent[find(i)] = find(j)
+        parent[_root(parent, i)] = _root(parent, j)
     # Each person's namesakes: the other persons a record of theirs shares a name with.
     others: dict[int, set[int]] = defaultdict(set)
     for i, j in namesakes:
-        x, y = find(i), find(j)
+        x, y = _root(parent, i), _root(parent, j)
         if x != y:
             others[x].add(y)
             others[y].add(x)
     years: dict[int, set[int]] = defaultdict(set)
     for index, year in enumerate(birth_years):
         if year:
-            years[find(index)].add(year)
-    for position, i, j, uncapped in held:
-        x, y = find(i), find(j)
+            years[_root(parent, index)].add(year)
+    for position, i, j, weight in held:
+        x, y = _root(parent, i), _root(parent, j)
         # Namesakes without a birth year may be either person; one with another year is someone else.
         known = set().union(*(years[z] for z in others[x] | others[y] | {x, y}))
         if len(known) <= 1:
             pair = out[position]
             reasons = tuple(ONLY_NAMESAKE if code == TOO_FEW_FIELDS else code for code in pair.comparison.reasons)
-            weight = math.log2(uncapped / (1 - uncapped)) if uncapped < 1 else pair.comparison.weight
-            comparison = Comparison(weight=weight, probability=uncapped, reasons=reasons, levels=pair.comparison.levels)
+            comparison = Comparison(
+                weight=weight, probability=probability_of(weight), reasons=reasons, levels=pair.comparison.levels
+            )
             out[position] = Pair(a=pair.a, b=pair.b, comparison=comparison, decision="match")
 
 

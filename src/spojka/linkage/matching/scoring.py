@@ -307,59 +307,6 @@ def _crossed(a: Features, b: Features, given: int, family: int) -> tuple[int, in
     return given, family, False
 
 
-def compare_many(features: Sequence[Features], pairs: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, ...], bool]]:
-    """Return `compare_levels` of every pair of features (by index): the same levels, inlined for speed.
-
-    Batch matching compares hundreds of thousands of pairs; calling a function per field would cost
-    more than the comparisons. A test holds this equal to `compare_levels`.
-    """
-    cache = _PAIR_CACHE
-    out: list[tuple[tuple[int, ...], bool]] = []
-    append = out.append
-    for i, j in pairs:
-        a, b = features[i], features[j]
-        ga, gb, fa, fb = a.given, b.given, a.family, b.family
-        if ga is None or gb is None:
-            given = MISSING
-        elif ga is gb:
-            given = 0
-        else:
-            found = cache.get((ga.ident, gb.ident, True) if ga.ident < gb.ident else (gb.ident, ga.ident, True))
-            given = found if found is not None else _name_level(ga, gb, given=True)
-        if fa is None or fb is None:
-            family = MISSING
-        elif fa is fb:
-            family = 0
-        else:
-            found = cache.get((fa.ident, fb.ident, False) if fa.ident < fb.ident else (fb.ident, fa.ident, False))
-            family = found if found is not None else _name_level(fa, fb, given=False)
-        swapped = False
-        if given >= 4 and family >= 3:
-            given, family, swapped = _crossed(a, b, given, family)
-        if not a.year or not b.year:
-            birth = MISSING
-        elif a.birth and a.birth == b.birth:
-            birth = 0
-        else:
-            birth = _birth_level(a, b)
-        append(
-            (
-                (
-                    given,
-                    family,
-                    birth,
-                    MISSING if not a.sex or not b.sex else 0 if a.sex == b.sex else 1,
-                    MISSING if not a.doc or not b.doc else 0 if a.doc == b.doc else _document_level(a.doc, b.doc),
-                    MISSING if not a.phone or not b.phone else 0 if a.phone == b.phone else 1,
-                    _simple(a.municipality, b.municipality),
-                    MISSING if not a.nationality or not b.nationality else 0 if a.nationality == b.nationality else 1,
-                ),
-                swapped,
-            )
-        )
-    return out
-
-
 def _same_words(a: Features, b: Features) -> int:
     """Return 2 when both names have the same words in another order, 1 when nearly so, else 0."""
     if not a.words or not b.words:
