@@ -117,6 +117,10 @@ def _build(clients: int, referrals: int, visits: int) -> dict[str, float]:
     call_command("migrate", verbosity=0)
     timings["migrate"] = time.perf_counter() - started
     started = time.perf_counter()
+    with connection.cursor() as cursor:
+        # The fill is generated whole: the triggers that mark stored months of figures stale (there are none
+        # yet) and those that check foreign keys (the generator's ids are right by construction) stay off.
+        cursor.execute("SET session_replication_role = replica")
     with transaction.atomic():
         country = Country.objects.create(code="CZ", labels={"en": "Czechia"})
         region = AdministrativeUnit.objects.create(country=country, code="CZ051", name="Region", level="region")
@@ -307,39 +311,74 @@ def _build(clients: int, referrals: int, visits: int) -> dict[str, float]:
         timings["visits"] = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # as autovacuum would have done: statistics and the visibility map
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = DEFAULT")
     timings["total"] = time.perf_counter() - started
     return timings
 
 
+# Figures put together from stored months (`figures.parts`), and how to change one of their records in a
+# stored month: the next view computes that month again, as it would after a caseworker's action.
+TOUCH: Final = {
+    "referrals_by_sector_pair": "UPDATE referrals_referral SET responded_at = responded_at + interval '1 minute' "
+    "WHERE id = (SELECT id FROM referrals_referral WHERE sent_at < now() - interval '%s days' "
+    "AND responded_at IS NOT NULL ORDER BY sent_at DESC LIMIT 1)",
+    "desk_visits": "UPDATE desk_step SET called_at = called_at + interval '1 minute' "
+    "WHERE id = (SELECT id FROM desk_step WHERE joined_at < now() - interval '%s days' "
+    "AND called_at IS NOT NULL ORDER BY joined_at DESC LIMIT 1)",
+}
+
+
+def _timed(call: Any) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
 def _measure(repeat: int) -> list[dict[str, Any]]:
+    from django.db import connection
+
     from spojka.coordination.figures import FIGURES, Period, compute_figure, district_units
+    from spojka.coordination.models import FigureMonth
 
     today = datetime.datetime.now(datetime.UTC).date()
     last_month = Period.month(today.year - (today.month == 1), (today.month - 2) % 12 + 1)
     district = district_units()[3]
     results = []
     for key in FIGURES:
+        FigureMonth.objects.all().delete()
         for scope, unit, period in (
             ("region", None, Period.default()),
             ("district", district, Period.default()),
             ("month", None, last_month),
         ):
-            compute_figure(key, period=period, district=unit)  # warm-up
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                compute_figure(key, period=period, district=unit)
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
+            # The first view computes and stores the months it lacks (figures kept by month only).
+            first = _timed(lambda: compute_figure(key, period=period, district=unit))  # noqa: B023
+            timings = sorted(
+                _timed(lambda: compute_figure(key, period=period, district=unit))  # noqa: B023
+                for _ in range(repeat)
+            )
+            changed: list[float] = []
+            if key in TOUCH and scope == "region":
+                # A record of a stored month changes (a month further back each time); the next view recomputes it.
+                for back in range(repeat):
+                    with connection.cursor() as cursor:
+                        cursor.execute(TOUCH[key] % (40 + 30 * back))
+                    changed.append(_timed(lambda: compute_figure(key, period=period, district=unit)))  # noqa: B023
+                changed.sort()
             results.append(
                 {
                     "figure": key,
                     "scope": scope,
                     "median": statistics.median(timings),
                     "p95": timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))],
+                    "first": first,
+                    "changed": statistics.median(changed) if changed else None,
                 }
             )
-            print(f"{key:28} {scope:9} {results[-1]['median']:8.1f} {results[-1]['p95']:8.1f}", flush=True)
+            line = results[-1]
+            extra = f"  first {first:8.1f}" + (f"  after a change {line['changed']:8.1f}" if changed else "")
+            print(f"{key:28} {scope:9} {line['median']:8.1f} {line['p95']:8.1f}{extra}", flush=True)
     return results
 
 
@@ -359,15 +398,19 @@ def _machine() -> str:
 def _table(results: list[dict[str, Any]]) -> str:
     lines = [
         "| figure | 12 months, whole region: median / p95 (ms) | 12 months, one district | last month, whole region "
-        "| under 300 ms (p95) |",
-        "| --- | --- | --- | --- | --- |",
+        "| under 300 ms (p95) | first view with no stored month: region / district / month (ms) "
+        "| 12 months, region, after a change to one record (median, ms) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for key in dict.fromkeys(r["figure"] for r in results):
         found = {r["scope"]: r for r in results if r["figure"] == key}
-        cells = " | ".join(f"{found[s]['median']:.1f} / {found[s]['p95']:.1f}" for s in ("region", "district", "month"))
-        under = [s for s in ("region", "district", "month") if found[s]["p95"] < GOAL_MS]
+        scopes = ("region", "district", "month")
+        cells = " | ".join(f"{found[s]['median']:.1f} / {found[s]['p95']:.1f}" for s in scopes)
+        under = [s for s in scopes if found[s]["p95"] < GOAL_MS]
         ok = "all" if len(under) == 3 else (", ".join(under) if under else "**none**")
-        lines.append(f"| {key} | {cells} | {ok} |")
+        first = " / ".join(f"{found[s]['first']:.0f}" for s in scopes)
+        changed = found["region"]["changed"]
+        lines.append(f"| {key} | {cells} | {ok} | {first} | {'—' if changed is None else format(changed, '.1f')} |")
     return "\n".join(lines)
 
 

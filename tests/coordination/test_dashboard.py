@@ -105,6 +105,8 @@ def test_dashboard_query_count_does_not_grow_with_data(login, personas: Personas
     region = Region()
     _clients(5, municipality=region.north_town)
     client = login(personas.user(Role.REGIONAL_COORDINATOR))
+    # The first view stores the month's additive figures (PostgreSQL); later views read them.
+    client.get(reverse("coordination:dashboard"), {"period": "2026-03"})
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("coordination:dashboard"), {"period": "2026-03"})
     _clients(30, municipality=region.south_town)

@@ -213,6 +213,8 @@ def test_network_page_makes_a_constant_number_of_queries(
     with CaptureQueriesContext(connection) as few:
         client.get(network_url(), {"period": "2026-03"})
     make_flows({(OrganizationFactory(), OrganizationFactory()): 8 for _ in range(5)}, day=DAY)
+    # The new referrals make the month's stored figures stale (PostgreSQL): the next view computes them again.
+    client.get(network_url(), {"period": "2026-03"})
     with CaptureQueriesContext(connection) as many:
         client.get(network_url(), {"period": "2026-03"})
     assert len(many) == len(few)

@@ -86,6 +86,9 @@ class Figure:
     parallel: bool = True
     # PostgreSQL reads the period's rows from a covering index (an index-only scan), not the table.
     index_only: bool = False
+    # Off where the planner, misjudging a district's share, would look up each of its clients' records one by
+    # one instead of hashing the district's clients once (a district's referrals of the current month).
+    nested_loops: bool = True
 
 
 FIGURES: Final[dict[str, Figure]] = {
@@ -110,6 +113,7 @@ FIGURES: Final[dict[str, Figure]] = {
             "bar",
             "sent",
             index_only=True,
+            nested_loops=False,
         ),
         Figure(
             "desk_visits",
@@ -153,6 +157,8 @@ def compute_figure(key: str, *, period: Period, district: AdministrativeUnit | N
             # A year of a big table is scanned by parallel workers as well as this process; the
             # default costs of starting workers and passing rows on keep the planner from doing so
             # for scans of this size. Lowered only for this transaction.
+            if not figure.nested_loops:
+                cursor.execute("SET LOCAL enable_nestloop = off")
             if figure.parallel:
                 cursor.execute("SET LOCAL parallel_setup_cost = 100")
                 cursor.execute("SET LOCAL parallel_tuple_cost = 0.01")

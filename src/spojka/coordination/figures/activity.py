@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -15,6 +16,7 @@ from django.utils.translation import gettext, pgettext
 
 from spojka.cases.models import CaseNeed
 from spojka.clients.models import Client
+from spojka.coordination.figures.parts import Source, figure_binned, municipalities_of
 from spojka.coordination.figures.queries import (
     ACCEPTED_STATUSES,
     OPEN_NEED_STATUSES,
@@ -31,7 +33,7 @@ from spojka.coordination.figures.queries import (
 )
 from spojka.coordination.figures.tables import Column, ColumnKind, Period, Row, Table
 from spojka.desk.enums import StationKind
-from spojka.desk.models import Station, Step, Visit
+from spojka.desk.models import Site, Station, Step, Visit
 from spojka.directory.models import ServiceCapacity
 from spojka.geo.models import AdministrativeUnit
 from spojka.network.enums import Sector
@@ -41,32 +43,46 @@ from spojka.referrals.models import Referral
 # --- referrals ----------------------------------------------------------------------------------
 
 
+REFERRAL_COUNTS: Final = {
+    "sent": Count("*"),
+    "answered": Count("responded_at"),
+    "accepted": Count("status", filter=Q(status__in=ACCEPTED_STATUSES)),
+    "completed": Count("status", filter=Q(status=ReferralStatus.COMPLETED)),
+}
+REFERRAL_SPANS: Final = {
+    "answer": Span("sent_at", "responded_at"),
+    "complete": Span("sent_at", "closed_at", Q(status=ReferralStatus.COMPLETED)),
+}
+REFERRAL_GROUP: Final = ("sender_organization__sector", "recipient_organization__sector")
+# Referrals by the month they were sent, for the stored months of `figures.parts` (PostgreSQL).
+REFERRALS: Final = Source(
+    name="referrals",
+    records=Referral.objects.all,
+    at="sent_at",
+    place="client__municipality_id",
+    municipalities=None,
+    group=REFERRAL_GROUP,
+    counts=REFERRAL_COUNTS,
+    spans=REFERRAL_SPANS,
+)
+
+
 def figure_referrals_by_sector_pair(*, period: Period, district: AdministrativeUnit | None = None) -> Table:
     """Return referrals sent in the period by sector pair: sent, accepted, completed and median times."""
-    referrals = Referral.objects.filter(
-        in_district("client__municipality", district),
-        sent_at__gte=period.start_datetime,
-        sent_at__lt=period.end_datetime,
-    )
-    group = ("sender_organization__sector", "recipient_organization__sector")
-    # Both medians and the counts in one scan of the period's referrals, read from the covering index
-    # on sent_at: the counts count its columns, not the id, which it does not hold.
-    medians, counts = durations(
-        referrals,
-        group=group,
-        spans={
-            "answer": Span("sent_at", "responded_at"),
-            "complete": Span("sent_at", "closed_at", Q(status=ReferralStatus.COMPLETED)),
-        },
-        fractions=[0.5],
-        counts={
-            "sent": Count("*"),
-            "answered": Count("responded_at"),
-            "accepted": Count("status", filter=Q(status__in=ACCEPTED_STATUSES)),
-            "completed": Count("status", filter=Q(status=ReferralStatus.COMPLETED)),
-        },
-    )
-    answer, complete = medians["answer"], medians["complete"]
+    if connection.vendor == "postgresql":
+        # Whole months stored, the days around them counted; the sector pair follows the source's name.
+        found = figure_binned("referrals_by_sector_pair", [REFERRALS], period=period, district=district)
+        medians, counts = found.percentiles([0.5], count_names=list(REFERRAL_COUNTS), regroup=lambda key: key[1:])
+    else:
+        referrals = Referral.objects.filter(
+            in_district("client__municipality", district),
+            sent_at__gte=period.start_datetime,
+            sent_at__lt=period.end_datetime,
+        )
+        medians, counts = durations(
+            referrals, group=REFERRAL_GROUP, spans=REFERRAL_SPANS, fractions=[0.5], counts=REFERRAL_COUNTS
+        )
+    answer, complete = medians.get("answer", {}), medians.get("complete", {})
     sectors = dict(Sector.choices)
     rows = []
     for pair, row in counts.items():
@@ -118,37 +134,68 @@ def figure_referrals_by_sector_pair(*, period: Period, district: AdministrativeU
 # --- desk ---------------------------------------------------------------------------------------
 
 
+# Steps by the day they joined a station's queue, and visits by their day, for `figures.parts` (PostgreSQL).
+STEPS: Final = Source(
+    name="steps",
+    records=Step.objects.all,
+    at="joined_at",
+    place="station_id",
+    municipalities=municipalities_of(Station, "site__organization__municipality"),
+    group=("station_id",),
+    counts={"visits": Count("*")},
+    spans={"wait": Span("joined_at", "called_at")},
+)
+VISITS: Final = Source(
+    name="visits",
+    records=Visit.objects.all,
+    at="service_date",
+    place="site_id",
+    municipalities=municipalities_of(Site, "organization__municipality"),
+    group=(),
+    counts={"visits": Count("*")},
+    spans={},
+)
+
+
 def figure_desk_visits(*, period: Period, district: AdministrativeUnit | None = None) -> Table:
     """Return one-stop-shop visits by kind of station, with the median and 90th percentile wait."""
-    # Steps that joined a station's queue in the period: no join to the visits unless a district is asked.
-    steps = Step.objects.filter(
-        in_district("visit__site__organization__municipality", district),
-        joined_at__gte=period.start_datetime,
-        joined_at__lt=period.end_datetime,
-    )
-    # Grouped by the step's own station column (no join), stations gathered into their kinds here; the
-    # steps are read from the covering index on joined_at (COUNT(*), not of the id, which it does not hold).
-    kind_of = dict(Station.objects.values_list("pk", "kind"))
-    medians, by_kind = durations(
-        steps,
-        group=("station_id",),
-        spans={"wait": Span("joined_at", "called_at")},
-        fractions=[0.5, 0.9],
-        counts={"visits": Count("*")},
-        regroup=lambda key: (kind_of.get(key[0], ""),),
-    )
-    waits = medians["wait"]
+    kind_of = {str(pk): kind for pk, kind in Station.objects.values_list("pk", "kind")}
+    if connection.vendor == "postgresql":
+        # Whole months stored, the days around them counted; stations gathered into their kinds here.
+        found = figure_binned("desk_visits", [STEPS, VISITS], period=period, district=district)
+        medians, by_kind = found.percentiles(
+            [0.5, 0.9],
+            count_names=["visits"],
+            regroup=lambda key: (kind_of.get(str(key[1]), ""),) if key[0] == STEPS.name else None,
+        )
+        visit_count = sum(found["visits"] for key, found in found.counts.items() if key[0] == VISITS.name)
+    else:
+        # Steps that joined a station's queue in the period: no join to the visits unless a district is asked.
+        steps = Step.objects.filter(
+            in_district("visit__site__organization__municipality", district),
+            joined_at__gte=period.start_datetime,
+            joined_at__lt=period.end_datetime,
+        )
+        medians, by_kind = durations(
+            steps,
+            group=STEPS.group,
+            spans=STEPS.spans,
+            fractions=[0.5, 0.9],
+            counts=STEPS.counts,
+            regroup=lambda key: (kind_of.get(str(key[0]), ""),),
+        )
+        visit_count = Visit.objects.filter(
+            in_district("site__organization__municipality", district),
+            service_date__gte=period.start,
+            service_date__lte=period.end,
+        ).count()
+    waits = medians.get("wait", {})
     counts = {key[0]: found["visits"] for key, found in by_kind.items() if key}
     kinds = dict(StationKind.choices)
     rows = [
         Row(kind, (str(kinds.get(kind, kind)), n, *waits.get((kind,), [None, None])))
-        for kind, n in sorted(counts.items(), key=lambda item: -item[1])
+        for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
-    visits = Visit.objects.filter(
-        in_district("site__organization__municipality", district),
-        service_date__gte=period.start,
-        service_date__lte=period.end,
-    )
     return protected_table(
         key="desk_visits",
         title=gettext("One-stop-shop visits and waiting times"),
@@ -159,7 +206,7 @@ def figure_desk_visits(*, period: Period, district: AdministrativeUnit | None = 
             Column("wait_p90_hours", gettext("9 in 10 waited at most (hours)"), ColumnKind.DURATION, basis="visits"),
         ],
         rows=rows,
-        total=total_row(visits.count(), *waits.get((), [None, None])),
+        total=total_row(visit_count, *waits.get((), [None, None])),
         note=gettext(
             "A visit to several stations counts at each; the total counts each visit of the period once. "
             "Waiting times from joining a station's queue to being called."

@@ -159,6 +159,141 @@ class Span:
     only: Q = field(default_factory=Q)
 
 
+@dataclass
+class Binned:
+    """Records counted per group, and their durations counted per span, group and logarithmic bin.
+
+    Additive: the Binned of two sets of records that do not overlap (two months) is the sum of theirs,
+    so a figure can be put together from stored months (`figures.parts`) and the days around them.
+    """
+
+    counts: dict[tuple[Any, ...], dict[str, int]] = field(default_factory=dict)
+    bins: dict[str, dict[tuple[Any, ...], dict[int, int]]] = field(default_factory=dict)
+
+    def add(self, other: Binned) -> None:
+        """Add the records of `other` to these."""
+        for key, found in other.counts.items():
+            mine = self.counts.setdefault(key, dict.fromkeys(found, 0))
+            for name, n in found.items():
+                mine[name] = mine.get(name, 0) + n
+        for span, by_key in other.bins.items():
+            ours = self.bins.setdefault(span, {})
+            for key, found_bins in by_key.items():
+                target = ours.setdefault(key, {})
+                for bin_number, n in found_bins.items():
+                    target[bin_number] = target.get(bin_number, 0) + n
+
+    def percentiles(
+        self,
+        fractions: Sequence[float],
+        *,
+        count_names: Sequence[str],
+        regroup: Callable[[tuple[Any, ...]], tuple[Any, ...] | None] | None = None,
+    ) -> tuple[dict[str, Percentiles], Counts]:
+        """Return per span the percentiles (hours) per group and for all groups under the key (), and the counts.
+
+        `regroup` maps a stored group to the figure's (a station to its kind; None leaves the group out).
+        """
+        regroup = regroup or (lambda key: key)
+        totals: Counts = defaultdict(lambda: dict.fromkeys(count_names, 0))
+        for stored, found in self.counts.items():
+            key = regroup(stored)
+            if key is None:
+                continue
+            for target in (totals[key], totals[()]) if key else (totals[()],):
+                for name in count_names:
+                    target[name] += found.get(name, 0)
+        percentiles: dict[str, Percentiles] = {}
+        for span, by_key in self.bins.items():
+            merged: dict[tuple[Any, ...], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+            for stored, found_bins in by_key.items():
+                key = regroup(stored)
+                if key is None:
+                    continue
+                for into in (merged[key], merged[()]) if key else (merged[()],):
+                    for bin_number, n in found_bins.items():
+                        into[bin_number] += n
+            percentiles[span] = {
+                key: percentiles_of_bins(list(found_bins.items()), fractions) for key, found_bins in merged.items()
+            }
+        return percentiles, dict(totals)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the records as JSON-ready lists (group keys as lists, bins as pairs)."""
+        return {
+            "counts": [[_json_key(key), found] for key, found in self.counts.items()],
+            "bins": {
+                span: [[_json_key(key), sorted(found.items())] for key, found in by_key.items()]
+                for span, by_key in self.bins.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Binned:
+        return cls(
+            counts={tuple(key): dict(found) for key, found in data["counts"]},
+            bins={
+                span: {tuple(key): {int(b): int(n) for b, n in found} for key, found in rows}
+                for span, rows in data["bins"].items()
+            },
+        )
+
+
+def _json_key(key: tuple[Any, ...]) -> list[Any]:
+    return [str(part) if part is not None and not isinstance(part, (str, int, float)) else part for part in key]
+
+
+def binned(
+    queryset: QuerySet[Any],
+    *,
+    group: Sequence[str],
+    spans: Mapping[str, Span],
+    counts: Mapping[str, Count],
+) -> Binned:
+    """Return the `counts` of the records per group and their durations per span in logarithmic bins (PostgreSQL).
+
+    One scan: the database counts the durations of every span in bins per group (a hash aggregate, no
+    sort of hundreds of thousands of rows), together with the group's counts. A missing timestamp gives
+    no bin. Group values come as the database gives them (UUIDs as UUIDs).
+    """
+    keys = list(group)
+    if not spans:
+        plain = Binned()
+        if not keys:
+            whole = queryset.aggregate(**counts)
+            plain.counts[()] = {name: int(whole[name] or 0) for name in counts}
+            return plain
+        for row in queryset.values(*keys).annotate(**counts).order_by().values_list(*keys, *counts):
+            plain.counts[tuple(row[: len(keys)])] = dict(zip(counts, row[len(keys) :], strict=True))
+        return plain
+    bin_names = {name: f"bin_{name}" for name in spans}
+    annotations: dict[str, Any] = {}
+    for name, span in spans.items():
+        # A missing timestamp gives no bin (NULL in, NULL out); only a further condition needs a CASE.
+        duration_bin = DurationBin(F(span.end) - F(span.start))
+        annotations[bin_names[name]] = (
+            Case(When(span.only, then=duration_bin), default=None, output_field=IntegerField())
+            if span.only
+            else duration_bin
+        )
+    grouped = (
+        queryset.annotate(**annotations).values(*keys, *bin_names.values()).annotate(n=Count("*"), **counts).order_by()
+    )
+    result = Binned(bins={name: {} for name in spans})
+    names = list(spans)
+    for index, found, bin_number, n, found_counts in _rows_per_span(grouped, keys, list(bin_names.values()), counts):
+        if index == 0:
+            # Every record is in one row of the first span's (bins, NULL included): these count it once.
+            target = result.counts.setdefault(found, dict.fromkeys(counts, 0))
+            for count_name, value in zip(counts, found_counts, strict=True):
+                target[count_name] += value
+        if bin_number is None:
+            continue
+        by_bin = result.bins[names[index]].setdefault(found, {})
+        by_bin[bin_number] = by_bin.get(bin_number, 0) + n
+    return result
+
+
 def durations(
     queryset: QuerySet[Any],
     *,
@@ -171,61 +306,22 @@ def durations(
     """Return, per span, percentiles of its duration in hours per group (all groups under the key ()), and `counts`.
 
     `regroup` maps the database's group to the figure's (a station to its kind), so the database
-    groups by a plain column of the table and needs no join. PostgreSQL counts the durations of every
-    span in logarithmic bins per group in one scan (a hash aggregate, no sort of hundreds of thousands
-    of rows), together with the group's `counts`, and the percentiles are read from the bins. SQLite,
-    the small embedded database, fetches the sorted pairs of timestamps of the groups (no
-    identifiers) and computes exact percentiles in Python.
+    groups by a plain column of the table and needs no join. PostgreSQL counts the durations in
+    logarithmic bins (`binned`) and the percentiles are read from the bins. SQLite, the small
+    embedded database, fetches the sorted pairs of timestamps of the groups (no identifiers) and
+    computes exact percentiles in Python.
     """
     keys = list(group)
     counts = dict(counts or {})
     regroup = regroup or (lambda key: key)
+    if connection.vendor == "postgresql":
+        found = binned(queryset, group=keys, spans=spans, counts=counts)
+        return found.percentiles(fractions, count_names=list(counts), regroup=regroup)
     totals: Counts = defaultdict(lambda: dict.fromkeys(counts, 0))
 
     def measured(span: Span) -> Q:
         return Q(**{f"{span.start}__isnull": False, f"{span.end}__isnull": False}) & span.only
 
-    if connection.vendor == "postgresql":
-        bin_names = {name: f"bin_{name}" for name in spans}
-        annotations: dict[str, Any] = {}
-        for name, span in spans.items():
-            # A missing timestamp gives no bin (NULL in, NULL out); only a further condition needs a CASE.
-            duration_bin = DurationBin(F(span.end) - F(span.start))
-            annotations[bin_names[name]] = (
-                Case(When(span.only, then=duration_bin), default=None, output_field=IntegerField())
-                if span.only
-                else duration_bin
-            )
-        grouped = (
-            queryset.annotate(**annotations)
-            .values(*keys, *bin_names.values())
-            .annotate(n=Count("*"), **counts)
-            .order_by()
-        )
-        bins: dict[str, dict[tuple[Any, ...], dict[int, int]]] = {
-            name: defaultdict(lambda: defaultdict(int)) for name in spans
-        }
-        names = list(spans)
-        per_span = _rows_per_span(grouped, keys, list(bin_names.values()), counts)
-        for index, found, bin_number, n, found_counts in per_span:
-            name = names[index]
-            key = regroup(found)
-            if index == 0:
-                # Every record is in one row of the first span's (bins, NULL included): these count it once.
-                for count_name, value in zip(counts, found_counts, strict=True):
-                    totals[key][count_name] += value
-                    if keys:
-                        totals[()][count_name] += value
-            if bin_number is None:
-                continue
-            bins[name][key][bin_number] += n
-            if keys:
-                bins[name][()][bin_number] += n
-        percentiles = {
-            name: {key: percentiles_of_bins(list(found.items()), fractions) for key, found in by_key.items()}
-            for name, by_key in bins.items()
-        }
-        return percentiles, dict(totals)
     if counts:
         for row in queryset.values(*keys).annotate(**counts).order_by():
             key = regroup(tuple(row[k] for k in keys))
