@@ -192,3 +192,120 @@ def test_a_change_to_the_records_makes_the_stored_months_follow(world: World, ch
     after = [compute_figure(key, period=period, district=district) for key, period, district in _views(world)]  # type: ignore[arg-type]
     assert after != before  # each change changes a figure
     _assert_stored_equal_fresh(world)
+
+
+def _demand_from_records(period: Period, district: object) -> tuple[dict[object, int], int]:
+    """Persons with open needs as SQLite counts them, from the clients and their needs."""
+    from django.db.models import Exists, OuterRef
+
+    from spojka.cases.models import CaseNeed
+    from spojka.clients.models import Client
+    from spojka.coordination.figures.queries import (
+        OPEN_NEED_STATUSES,
+        district_of,
+        grouped_persons,
+        in_district,
+        with_person,
+    )
+
+    open_needs = CaseNeed.objects.filter(
+        case__client_id=OuterRef("pk"), status__in=OPEN_NEED_STATUSES, created_at__lt=period.end_datetime
+    )
+    clients = with_person(Client.objects.filter(in_district("municipality", district), Exists(open_needs)))  # type: ignore[arg-type]
+    return grouped_persons(clients, district_of("municipality"))
+
+
+def test_client_demand_follows_needs_links_and_moves(world: World) -> None:
+    from spojka.cases.enums import NeedStatus
+    from spojka.cases.models import CaseNeed
+    from spojka.coordination.figures.activity import _demand_from_client_demand
+    from spojka.linkage.models import Person, PersonRecord
+    from tests.cases.factories import CaseNeedFactory
+
+    region = world.region
+    periods = [Period.year(2026), Period(datetime.date(2020, 1, 1), datetime.date(2030, 1, 1))]
+
+    def check() -> None:
+        for period in periods:
+            for district in (None, region.north, region.south):
+                assert _demand_from_client_demand(period, district) == _demand_from_records(period, district)
+
+    cases = [CaseFactory(client=client) for client in world.clients]
+    needs = [
+        CaseNeedFactory(case=case, status=[NeedStatus.OPEN, NeedStatus.IN_PROGRESS, NeedStatus.MET][i % 3])
+        for i, case in enumerate(cases * 2)
+    ]
+    check()
+    assert _demand_from_client_demand(periods[1], None)[1] == 8  # a third of the records has only met needs
+    CaseNeed.objects.filter(pk__in=[n.pk for n in needs[:6]]).update(status=NeedStatus.MET)
+    check()
+    CaseNeed.objects.filter(pk=needs[7].pk).update(created_at=_at(1, 5))
+    check()
+    CaseNeed.objects.filter(pk=needs[8].pk).delete()
+    check()
+    person = Person.objects.create()
+    for client in (world.clients[9], world.clients[10], world.clients[1]):
+        PersonRecord.objects.create(person=person, client=client)
+    check()
+    type(world.clients[9]).objects.filter(pk=world.clients[9].pk).update(municipality=region.north_town)
+    check()
+    CaseNeed.objects.filter(pk=needs[10].pk).update(status=NeedStatus.OPEN)
+    check()
+
+
+def test_needs_as_counted_follow_needs_links_moves_and_terms(world: World) -> None:
+    from django.db.models import F, Q
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from spojka.cases.enums import NeedStatus
+    from spojka.cases.models import CaseNeed
+    from spojka.coordination.figures.queries import (
+        OPEN_NEED_STATUSES,
+        in_district,
+        persons_by_group,
+        persons_by_need_category,
+        with_person,
+    )
+    from spojka.coordination.models import NeedPerson
+    from spojka.directory.models import TaxonomyTerm
+    from spojka.linkage.models import Person, PersonRecord
+    from tests.cases.factories import CaseNeedFactory
+    from tests.directory.factories import TaxonomyTermFactory
+
+    region = world.region
+    flags = {"open": Q(status__in=OPEN_NEED_STATUSES), "met": Q(status=NeedStatus.MET)}
+
+    def check() -> None:
+        for district in (None, region.north, region.south):
+            facts = NeedPerson.objects.all()
+            if district is not None:
+                units = [district.pk, *district.children.values_list("pk", flat=True)]
+                facts = facts.filter(municipality_id__in=units)
+            needs = CaseNeed.objects.filter(in_district("client__municipality", district))
+            expected = persons_by_group(
+                with_person(needs, "client__"), Coalesce(F("term__parent_id"), F("term_id")), flags
+            )
+            assert persons_by_need_category(facts, flags) == expected, district
+
+    housing, school = TaxonomyTermFactory(code="housing"), TaxonomyTermFactory(code="school")
+    flat = TaxonomyTermFactory(code="flat", parent=housing)
+    needs = [
+        CaseNeedFactory(case=CaseFactory(client=client), term=[housing, school, flat][i % 3], status=NeedStatus.OPEN)
+        for i, client in enumerate(world.clients)
+    ]
+    check()
+    person = Person.objects.create()
+    for client in (world.clients[0], world.clients[7], world.clients[3]):
+        PersonRecord.objects.create(person=person, client=client)
+    check()
+    PersonRecord.objects.filter(client=world.clients[7]).update(unlinked_at=timezone.now())
+    check()
+    type(world.clients[3]).objects.filter(pk=world.clients[3].pk).update(municipality=region.south_town)
+    check()
+    TaxonomyTerm.objects.filter(pk=flat.pk).update(parent=school)
+    check()
+    CaseNeed.objects.filter(pk=needs[1].pk).update(status=NeedStatus.MET)
+    CaseNeed.objects.filter(pk=needs[2].pk).delete()
+    check()
+    assert NeedPerson.objects.count() == len(needs) - 1

@@ -32,10 +32,12 @@ from spojka.coordination.figures.queries import (
     with_person,
 )
 from spojka.coordination.figures.tables import Column, ColumnKind, Period, Row, Table
+from spojka.coordination.models import ClientDemand
 from spojka.desk.enums import StationKind
 from spojka.desk.models import Site, Station, Step, Visit
 from spojka.directory.models import ServiceCapacity
 from spojka.geo.models import AdministrativeUnit
+from spojka.linkage.models import PersonRecord
 from spojka.network.enums import Sector
 from spojka.referrals.enums import ReferralStatus
 from spojka.referrals.models import Referral
@@ -233,14 +235,54 @@ def _reported_capacity(period: Period) -> dict[Any, int]:
     return {row["district"]: int(row["places"] or 0) for row in rows}
 
 
+def _demand_from_client_demand(period: Period, district: AdministrativeUnit | None) -> tuple[dict[Any, int], int]:
+    """Return persons with open needs recorded before the period's end, per district and in all (PostgreSQL).
+
+    Read from `ClientDemand`, the client records with open needs that triggers keep, so neither the
+    needs nor the clients are looked through: the records alone count as persons, linked ones once per
+    person (the same counts as `grouped_persons` over the clients with an open need; a test holds them
+    equal).
+    """
+    quote = connection.ops.quote_name
+    demand_table = quote(ClientDemand._meta.db_table)
+    units, links = quote(AdministrativeUnit._meta.db_table), quote(PersonRecord._meta.db_table)
+    only = ""
+    params: list[Any] = [period.end_datetime]
+    if district is not None:
+        only = "AND (d.municipality_id = %s OR u.parent_id = %s)"
+        params += [district.pk, district.pk]
+    # The SQL is constant names and placeholders; every value goes as a parameter.
+    statement = (
+        "SELECT GROUPING(area), area, COUNT(*) FILTER (WHERE l.person_id IS NULL) "  # noqa: S608
+        "+ COUNT(DISTINCT l.person_id) FILTER (WHERE l.person_id IS NOT NULL) "
+        f"FROM (SELECT d.client_id, COALESCE(u.parent_id, d.municipality_id) AS area FROM {demand_table} d "
+        f"LEFT JOIN {units} u ON u.id = d.municipality_id WHERE d.first_open_at < %s {only}) demand "
+        f"LEFT JOIN {links} l ON l.client_id = demand.client_id AND l.unlinked_at IS NULL "
+        "GROUP BY ROLLUP (area)"
+    )
+    counts: dict[Any, int] = {}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for whole, area, persons in cursor.fetchall():
+            if whole:
+                total = persons
+            else:
+                counts[area] = persons
+    return counts, total
+
+
 def figure_capacity_by_district(*, period: Period, district: AdministrativeUnit | None = None) -> Table:
     """Return, per district, persons with open needs against free places reported and in the directory."""
-    # Each client record with an open need once (a semi-join), rather than every open need.
-    open_needs = CaseNeed.objects.filter(
-        case__client_id=OuterRef("pk"), status__in=OPEN_NEED_STATUSES, created_at__lt=period.end_datetime
-    )
-    clients = with_person(Client.objects.filter(in_district("municipality", district), Exists(open_needs)))
-    demand, total_demand = grouped_persons(clients, district_of("municipality"))
+    if connection.vendor == "postgresql":
+        demand, total_demand = _demand_from_client_demand(period, district)
+    else:
+        # Each client record with an open need once (a semi-join), rather than every open need.
+        open_needs = CaseNeed.objects.filter(
+            case__client_id=OuterRef("pk"), status__in=OPEN_NEED_STATUSES, created_at__lt=period.end_datetime
+        )
+        clients = with_person(Client.objects.filter(in_district("municipality", district), Exists(open_needs)))
+        demand, total_demand = grouped_persons(clients, district_of("municipality"))
     reported = _reported_capacity(period)
     directory = {
         row["district"]: int(row["places"] or 0)

@@ -33,7 +33,6 @@ from spojka.coordination import suppression
 from spojka.coordination.figures.tables import Column, ColumnKind, Period, Row, Table, Value
 from spojka.directory.models import TaxonomyTerm
 from spojka.geo.models import AdministrativeUnit
-from spojka.linkage.models import PersonRecord
 from spojka.referrals.enums import ReferralStatus
 
 UNKNOWN: Final = "__unknown__"
@@ -537,16 +536,16 @@ def persons_by_need_category(
 ) -> tuple[dict[Any, dict[str, int]], dict[str, int]]:
     """Return `persons_by_group` of needs grouped by category (a term's parent, else the term) on PostgreSQL.
 
-    The same counts in fewer passes: the needs are reduced to one row per person in one hash
-    aggregate, the categories of the person's needs (and of those with each flag) gathered as bits
-    of bigints, and those rows counted per combination of bits, of which there are few: the
-    categories' counts are summed from the combinations here. `persons_by_group` instead hashes
-    every (category, person) pair and then every person again. The person is read from the need's
-    own copy of its client and that client's open link, without joining the case or the client.
+    `needs` are `coordination.NeedPerson` rows: each need with its person and category, kept by triggers.
+    The same counts as `persons_by_group` in fewer passes: the needs are reduced to one row per person in
+    one hash aggregate, the categories of the person's needs (and of those with each flag) gathered as bits
+    of bigints, and those rows counted per combination of bits, of which there are few: the categories'
+    counts are summed from the combinations here. Neither the cases, the clients, the links nor the
+    terms are joined: one index holds what is read.
     """
     marks = {name: Case(When(condition, then=SqlValue(1)), default=SqlValue(0)) for name, condition in flags.items()}
     records = needs.annotate(**{f"flag_{name}": mark for name, mark in marks.items()}).values(
-        "client_id", "term_id", *(f"flag_{name}" for name in flags)
+        "person", "category", *(f"flag_{name}" for name in flags)
     )
     records_sql, records_params = records.order_by().query.sql_with_params()
     categories = TaxonomyTerm.objects.aggregate(n=Count(Coalesce("parent_id", "id"), distinct=True))["n"]
@@ -575,20 +574,17 @@ def _persons_by_category_bits(
             only = f" FILTER (WHERE {' AND '.join(conditions)})" if conditions else ""
             bits.append(f"BIT_OR(CAST(1 AS bigint) << (c.k %% {_WORD_BITS})){only} AS {quote(name + '_' + str(word))}")
     category = f"COALESCE(t.{quote('parent_id')}, t.{quote('id')})"
-    terms, links = quote(TaxonomyTerm._meta.db_table), quote(PersonRecord._meta.db_table)
+    terms = quote(TaxonomyTerm._meta.db_table)
     listed = ", ".join(quote(column) for column in columns)
     nulls = ", ".join("CAST(NULL AS bigint)" for _ in columns)
     # The SQL is our own compiled queryset and constant names; every value goes as a parameter.
     statement = (
-        f"WITH cats AS (SELECT t.{quote('id')} AS id, {category} AS category, "  # noqa: S608
-        f"CAST(DENSE_RANK() OVER (ORDER BY {category}) - 1 AS integer) AS k FROM {terms} t), "
+        "WITH cats AS (SELECT category, CAST(DENSE_RANK() OVER (ORDER BY category) - 1 AS integer) AS k "  # noqa: S608
+        f"FROM (SELECT DISTINCT {category} AS category FROM {terms} t) terms), "
         f"people AS (SELECT {', '.join(bits)} FROM ({records_sql}) r "
-        f"JOIN cats c ON c.id = r.{quote('term_id')} "
-        f"LEFT JOIN {links} l ON l.{quote('client_id')} = r.{quote('client_id')} "
-        f"AND l.{quote('unlinked_at')} IS NULL "
-        f"GROUP BY COALESCE(l.{quote('person_id')}, r.{quote('client_id')})) "
+        f"JOIN cats c ON c.category = r.{quote('category')} GROUP BY r.{quote('person')}) "
         f"SELECT 0, CAST(NULL AS integer), CAST(NULL AS uuid), {listed}, COUNT(*) FROM people GROUP BY {listed} "
-        f"UNION ALL SELECT DISTINCT 1, k, category, {nulls}, 0 FROM cats"
+        f"UNION ALL SELECT 1, k, category, {nulls}, 0 FROM cats"
     )
     with connection.cursor() as cursor:
         cursor.execute(statement, records_params)
