@@ -352,3 +352,15 @@ def test_duration_bins_on_postgresql_are_the_logarithmic_bins() -> None:
         found = Client.objects.annotate(bin=DurationBin(duration)).values_list("bin", flat=True)[0]
 
         assert found == math.floor(math.log(1 + max(value, 0) / 60) * BIN_SCALE)
+
+
+def test_rebuild_figures_says_what_it_did_on_either_database() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("rebuild_figures", stdout=out)
+
+    expected = "Rebuilt: 0 client records" if connection.vendor == "postgresql" else "Nothing to rebuild"
+    assert expected in out.getvalue()

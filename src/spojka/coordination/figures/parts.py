@@ -269,3 +269,23 @@ def _month_of(value: datetime.date | datetime.datetime) -> datetime.date:
 def _json_round_trip(found: Binned) -> Binned:
     """Return the counts with their keys as stored months give them (UUIDs as text), so the two add up."""
     return Binned.from_json(found.as_json())
+
+
+def rebuild_figure_tables() -> dict[str, int]:
+    """Fill the tables the figures read anew from the records, and forget every stored month (PostgreSQL).
+
+    The triggers keep these tables whatever writes the records; this is for after a bulk load that ran with
+    the triggers off (`session_replication_role = replica`). Returns the rows of each table. On SQLite,
+    which keeps none of them, it does nothing.
+    """
+    from spojka.coordination.models import ClientDemand, NeedPerson
+
+    if connection.vendor != "postgresql":
+        return {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        for number in FIGURE_LOCKS.values():
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_CLASS, number])
+        cursor.execute("SELECT coordination_rebuild_client_demand()")
+        cursor.execute("SELECT coordination_rebuild_need_person()")
+        FigureMonth.objects.all().delete()
+    return {"client_demand": ClientDemand.objects.count(), "need_person": NeedPerson.objects.count()}
