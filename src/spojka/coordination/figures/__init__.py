@@ -94,10 +94,33 @@ class Figure:
 FIGURES: Final[dict[str, Figure]] = {
     figure.key: figure
     for figure in (
-        Figure("clients_by_month", _("New clients by month"), figure_clients_by_month, "line", "persons"),
-        Figure("clients_by_status", _("Clients by residence status"), figure_clients_by_status, "bar", "persons"),
-        Figure("clients_by_citizenship", _("Clients by citizenship"), figure_clients_by_citizenship, "bar", "persons"),
-        Figure("clients_by_district", _("Clients by district"), figure_clients_by_district, "bar", "persons"),
+        Figure(
+            "clients_by_month", _("New clients by month"), figure_clients_by_month, "line", "persons", index_only=True
+        ),
+        Figure(
+            "clients_by_status",
+            _("Clients by residence status"),
+            figure_clients_by_status,
+            "bar",
+            "persons",
+            index_only=True,
+        ),
+        Figure(
+            "clients_by_citizenship",
+            _("Clients by citizenship"),
+            figure_clients_by_citizenship,
+            "bar",
+            "persons",
+            index_only=True,
+        ),
+        Figure(
+            "clients_by_district",
+            _("Clients by district"),
+            figure_clients_by_district,
+            "bar",
+            "persons",
+            index_only=True,
+        ),
         Figure(
             "needs_by_category",
             _("Needs open and met by category"),
