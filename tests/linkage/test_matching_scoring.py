@@ -276,6 +276,63 @@ def test_match_records_leaves_a_record_without_date_at_review_when_two_people_ha
     assert {(p.a, p.b) for p in pairs if p.decision == "review"} >= {("c", "f"), ("c", "d")}
 
 
+def test_match_records_merges_a_record_without_date_despite_a_namesake_living_elsewhere() -> None:
+    # Another Oksana Marchenko, born in another year, registered in another town with another phone.
+    dated = [
+        person("a", "Oksana", "Marchenko", "1984-05-06", phone="777123456", municipality="Liberec"),
+        person("b", "Оксана", "Марченко", "6.5.1984", phone="777123456", document_number="FB123456"),
+        person("e", "Oksana", "Marchenko", "1961-09-30", phone="603111222", municipality="Brno", sex="f"),
+    ]
+    undated = make_record("c", given_name="Oksana", family_name="Marčenko", phone="777123456", sex="f",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = {(p.a, p.b): p for p in match_records([*dated, undated])}
+    assert pairs[("a", "c")].decision == "match"
+    assert "only_namesake" in pairs[("a", "c")].comparison.reasons
+    assert ("c", "e") not in pairs or pairs[("c", "e")].decision == "review"
+
+
+def test_match_records_leaves_a_record_without_date_at_review_with_a_namesake_sharing_its_phone() -> None:
+    # A father and the son named after him: the father moved to another town but keeps the household's phone.
+    son = person("s", "Petro", "Marchenko", "1990-01-02", phone="777123456", municipality="Liberec", sex="m")
+    father = person("f", "Petro", "Marchenko", "1964-05-06", phone="777123456", municipality="Brno", sex="m")
+    undated = make_record("c", given_name="Petro", family_name="Marchenko", phone="777123456", sex="m",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = match_records([son, father, undated])
+    assert not [p for p in pairs if p.decision == "match"]
+    assert {(p.a, p.b) for p in pairs if p.decision == "review"} >= {("c", "s"), ("c", "f")}
+
+
+def test_match_records_leaves_a_record_without_date_at_review_between_namesakes_of_one_town() -> None:
+    # Two namesakes of one town without phones: the record without a date may be either.
+    older = person("o", "Petro", "Marchenko", "1964-05-06", municipality="Liberec", document_number="FB111111")
+    younger = person("y", "Petro", "Marchenko", "1990-01-02", municipality="Liberec", document_number="FB222222")
+    undated = make_record("c", given_name="Petro", family_name="Marchenko", phone="777123456", sex="m",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = match_records([older, younger, undated])
+    assert not [p for p in pairs if p.decision == "match"]
+
+
+def test_match_records_merges_a_record_without_date_and_with_a_typo_with_the_only_person_of_its_name() -> None:
+    dated = [
+        person("a", "Oksana", "Marchenko", "1984-05-06", phone="777123456", municipality="Liberec"),
+        person("b", "Оксана", "Марченко", "6.5.1984", phone="777123456", document_number="FB123456"),
+    ]
+    undated = make_record("c", given_name="Oksana", family_name="Marchneko", phone="777123456", sex="f",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = {(p.a, p.b): p for p in match_records([*dated, undated])}
+    assert pairs[("a", "c")].decision == "match"
+    assert "only_namesake" in pairs[("a", "c")].comparison.reasons
+
+
+def test_match_records_leaves_a_record_without_date_and_with_a_typo_at_review_between_two_namesakes() -> None:
+    father = person("f", "Petro", "Marchenko", "1964-05-06", phone="777123456", municipality="Liberec", sex="m")
+    son = person("s", "Petro", "Marchenko", "1990-01-02", phone="777123456", municipality="Liberec", sex="m")
+    undated = make_record("c", given_name="Petro", family_name="Marchneko", phone="777123456", sex="m",
+                          municipality="Liberec", nationality="UA")  # fmt: skip
+    pairs = match_records([father, son, undated])
+    assert not [p for p in pairs if p.decision == "match"]
+
+
 def test_match_records_returns_pairs_of_one_person_found_through_a_third_record() -> None:
     # c has no birth date and shares only the phone with b: nothing to compare with a but the names.
     records = [

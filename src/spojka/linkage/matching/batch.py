@@ -12,6 +12,8 @@ from typing import Literal
 from spojka.linkage.matching.blocking import candidate_pairs
 from spojka.linkage.matching.records import Record
 from spojka.linkage.matching.scoring import (
+    FIELDS,
+    LEVELS,
     LOWER,
     UPPER,
     Comparison,
@@ -19,12 +21,16 @@ from spojka.linkage.matching.scoring import (
     Model,
     compare_levels,
     lacks_identifier,
-    names_alike,
     probability_of,
     sparse,
 )
 
 Decision = Literal["match", "review"]
+_GIVEN_SIMILAR = LEVELS["given_name"].index("similar")
+_FAMILY_SIMILAR = LEVELS["family_name"].index("similar")
+_PHONE, _MUNICIPALITY = FIELDS.index("phone"), FIELDS.index("municipality")
+_PHONE_EQUAL = LEVELS["phone"].index("equal")
+_MUNICIPALITY_DIFFERENT = LEVELS["municipality"].index("different")
 
 # Surname frequency adjustment (as Splink's term-frequency adjustment): a shared rare surname is stronger
 # evidence than a shared common one. Bounded so that one field cannot decide alone.
@@ -40,6 +46,11 @@ CHUNKS_PER_WORKER = 4
 TOO_FEW_FIELDS = "too_few_fields"
 CONFLICTS = frozenset({"identity_conflict", "birth_date_conflict"})
 ONLY_NAMESAKE = "only_namesake"
+# A namesake born in another year keeps a record without a birth date at review unless that record resembles it
+# this many bits (log2 odds) less than the person it is held with: the one living elsewhere (another municipality
+# and phone) or sharing far less with it is not the one in doubt. 8 bits: at 200,000 records recall 0.929 (without
+# a margin) → 0.941 for precision 0.9882 → 0.9874 (5 bits: 0.941 and 0.9870).
+NAMESAKE_MARGIN = 8.0
 THROUGH_OTHERS = "same_person_through_other_records"
 CONFLICTING = "conflicts_with_other_records"
 
@@ -52,6 +63,25 @@ class Pair:
     b: str
     comparison: Comparison
     decision: Decision
+
+
+def names_close(levels: Sequence[int]) -> bool:
+    """Tell whether a pair's names may be one name: each at most a typo apart ("similar"), not different.
+
+    Looser than `scoring.names_alike`: a record without a birth date held at review is merged as the only
+    namesake (`_promote_only_namesakes`) with a typo in a name too, and a namesake with a typo keeps it at
+    review as well. (At 200,000 records recall 0.9405 → 0.9439, precision 0.9876 → 0.9875.)
+    """
+    return 0 <= levels[0] <= _GIVEN_SIMILAR and 0 <= levels[1] <= _FAMILY_SIMILAR
+
+
+def elsewhere(levels: Sequence[int]) -> bool:
+    """Tell whether two records are known to live apart: municipalities both given and different, phones not equal.
+
+    A father and the son named after him share the household's address (and often its phone); a namesake
+    registered in another town with another phone is not the one a record without a birth date could be.
+    """
+    return levels[_MUNICIPALITY] == _MUNICIPALITY_DIFFERENT and levels[_PHONE] != _PHONE_EQUAL
 
 
 def _surname_adjustments(features: Sequence[Features]) -> list[float]:
@@ -176,9 +206,10 @@ def _match_records(
     surname_weights = _surname_adjustments(features) if len(records) >= 1000 else None
     lower_weight = math.log2(lower / (1 - lower)) if 0 < lower < 1 else -math.inf
     out: list[Pair] = []
-    # For `_promote_only_namesakes`: the pairs of records whose names agree, those decided "match", and those
-    # held at review only for want of an agreeing identifier (position in `out`, indexes, weight without the cap).
-    namesakes: list[tuple[int, int]] = []
+    # For `_promote_only_namesakes`: the pairs of records whose names are close and that may live together (with their
+    # weight), those decided "match", and those held at review only for want of an agreeing identifier (position in
+    # `out`, indexes, weight without the cap).
+    namesakes: list[tuple[int, int, float]] = []
     matched: list[tuple[int, int]] = []
     held: list[tuple[int, int, int, float]] = []
     # For `_resolve_persons`: the records of each pair in `out`, and the pairs that are two people.
@@ -191,11 +222,11 @@ def _match_records(
 
     for (i, j), (levels, swapped) in zip(pairs, compared, strict=True):
         fa, fb = features[i], features[j]
-        alike = names_alike(levels)
-        if alike:
-            namesakes.append((i, j))
+        alike = names_close(levels)
         adjustment = surname_weights[i] if surname_weights and levels[1] in (0, 1) else 0.0
         weight = model.weight_of(levels, adjustment)
+        if alike and not elsewhere(levels):
+            namesakes.append((i, j, weight))
         if weight < lower_weight:
             continue
         comparison = model.decide(fa, fb, levels, swapped, adjustment, weight=weight)
@@ -296,38 +327,43 @@ def _promote_only_namesakes(
     out: list[Pair],
     held: Sequence[tuple[int, int, int, float]],
     *,
-    namesakes: Sequence[tuple[int, int]],
+    namesakes: Sequence[tuple[int, int, float]],
     matched: Sequence[tuple[int, int]],
     birth_years: Sequence[int],
 ) -> None:
-    """Decide "match" the held pairs whose two persons have no other namesake in the whole list.
+    """Decide "match" the held pairs whose two persons have no other namesake in doubt in the whole list.
 
     A pair without an agreeing birth date or document is held at review: names, address and phone are
-    shared by a father and the son named after him. But when every record whose names agree with a
-    record of either person (as the pairs decided "match" group them) has the same birth year or none,
+    shared by a father and the son named after him. But when every record whose names are close to either
+    record of the pair (as the pairs decided "match" group them into persons) has the same birth year or none,
     there is no one else of that name the records could be: the pair is decided "match", with the reason
     "the only person of this name" in place of "too little is known". A namesake born in another year
-    leaves it to a person to look.
+    leaves it to a person to look, unless it is known to live elsewhere (`elsewhere`) or the record resembles
+    it NAMESAKE_MARGIN bits less than the pair's other record.
     """
     parent = list(range(len(birth_years)))
 
     for i, j in matched:
         parent[_root(parent, i)] = _root(parent, j)
-    # Each person's namesakes: the other persons a record of theirs shares a name with.
-    others: dict[int, set[int]] = defaultdict(set)
-    for i, j in namesakes:
+    # Each record's namesakes: the other persons it shares a name with, and the weight of the closest record.
+    others: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, j, weight in namesakes:
         x, y = _root(parent, i), _root(parent, j)
         if x != y:
-            others[x].add(y)
-            others[y].add(x)
+            if others[i].get(y, -math.inf) < weight:
+                others[i][y] = weight
+            if others[j].get(x, -math.inf) < weight:
+                others[j][x] = weight
     years: dict[int, set[int]] = defaultdict(set)
     for index, year in enumerate(birth_years):
         if year:
             years[_root(parent, index)].add(year)
     for position, i, j, weight in held:
         x, y = _root(parent, i), _root(parent, j)
-        # Namesakes without a birth year may be either person; one with another year is someone else.
-        known = set().union(*(years[z] for z in others[x] | others[y] | {x, y}))
+        # Namesakes without a birth year may be either person; one with another year is someone else. A
+        # namesake that either record resembles far less than the other (NAMESAKE_MARGIN) is not in doubt.
+        close = {z for k in (i, j) for z, other in others[k].items() if other > weight - NAMESAKE_MARGIN}
+        known = set().union(*(years[z] for z in close | {x, y}))
         if len(known) <= 1:
             pair = out[position]
             reasons = tuple(ONLY_NAMESAKE if code == TOO_FEW_FIELDS else code for code in pair.comparison.reasons)

@@ -1,8 +1,8 @@
 """Blocking: the few keys under which two records of one person are likely to meet, so only those pairs are compared.
 
-Each record gets a handful of short keys (sex-neutral surname stem with birth year, given-name group
-with birth date where day and month may be swapped, document number, phone, all name words in any
-order with and without a date). Two records are candidates when they share a key; keys shared by many
+Each record gets a handful of short keys (given-name group with birth date where day and month may be
+swapped, birth date with a name's first sound, document number, phone, all name words in any order with
+and without a date). Two records are candidates when they share a key; keys shared by many
 records are compared within a sorted-neighbourhood window. The linkage app stores the keys in an
 indexed table for real-time lookup; the batch matcher groups records by key.
 """
@@ -31,11 +31,9 @@ def feature_keys(features: Features) -> set[str]:
     keys: set[str] = set()
     given, family = features.given, features.family
     year = features.year
-    if family is not None and year:
-        # The surname's sex-neutral stem, the birth year and the given name's first sound: Ševčenko and
-        # Ševčenková, a given name written in another form.
-        initials = given.initials if given is not None else ("",)
-        keys.update(f"fy:{stem}|{year}|{i}" for stem in family.stems3 for i in initials)
+    # (A key of the surname's sex-neutral stem, the birth year and the given name's first sound was dropped: at
+    # 200,000 records it brought 67,000 of 761,000 candidate pairs, of which 96 true pairs no other key finds and
+    # 51 decided "match" against 24 wrongly; F1 0.9635 without it, 0.9634 with it.)
     if features.birth:
         month, day = features.birth[4:6], features.birth[6:]
         day_month = f"{min(month, day)}{max(month, day)}"  # day and month swapped meet too

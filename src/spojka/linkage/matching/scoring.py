@@ -117,7 +117,6 @@ class NamePart:
         "starts2",
         "starts3",
         "stems",
-        "stems3",
         "words",
     )
 
@@ -135,7 +134,6 @@ class NamePart:
         self.initials = tuple(sorted({sound[:1] for sound in self.sounds})[:2])
         self.starts2 = tuple(sorted({sound[:2] for sound in self.sounds})[:2])
         self.starts3 = tuple(sorted({sound[:3] for sound in self.sounds})[:2])
-        self.stems3 = tuple(sorted(self.stems)[:3])
 
 
 _PARTS: dict[str, NamePart] = {}
