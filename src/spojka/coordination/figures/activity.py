@@ -27,6 +27,7 @@ from spojka.coordination.figures.queries import (
     grouped_persons,
     in_district,
     label_column,
+    persons_rollup,
     protected_table,
     total_row,
     with_person,
@@ -252,24 +253,13 @@ def _demand_from_client_demand(period: Period, district: AdministrativeUnit | No
         only = "AND (d.municipality_id = %s OR u.parent_id = %s)"
         params += [district.pk, district.pk]
     # The SQL is constant names and placeholders; every value goes as a parameter.
-    statement = (
-        "SELECT GROUPING(area), area, COUNT(*) FILTER (WHERE l.person_id IS NULL) "  # noqa: S608
-        "+ COUNT(DISTINCT l.person_id) FILTER (WHERE l.person_id IS NOT NULL) "
-        f"FROM (SELECT d.client_id, COALESCE(u.parent_id, d.municipality_id) AS area FROM {demand_table} d "
-        f"LEFT JOIN {units} u ON u.id = d.municipality_id WHERE d.first_open_at < %s {only}) demand "
-        f"LEFT JOIN {links} l ON l.client_id = demand.client_id AND l.unlinked_at IS NULL "
-        "GROUP BY ROLLUP (area)"
+    records = (
+        f'SELECT COALESCE(u.parent_id, d.municipality_id) AS "group", l.person_id AS "linked_person" '  # noqa: S608
+        f"FROM {demand_table} d LEFT JOIN {units} u ON u.id = d.municipality_id "
+        f"LEFT JOIN {links} l ON l.client_id = d.client_id AND l.unlinked_at IS NULL "
+        f"WHERE d.first_open_at < %s {only}"
     )
-    counts: dict[Any, int] = {}
-    total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for whole, area, persons in cursor.fetchall():
-            if whole:
-                total = persons
-            else:
-                counts[area] = persons
-    return counts, total
+    return persons_rollup(records, params)
 
 
 def figure_capacity_by_district(*, period: Period, district: AdministrativeUnit | None = None) -> Table:

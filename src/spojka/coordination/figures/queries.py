@@ -459,16 +459,24 @@ def _grouped_persons_rollup(clients: QuerySet[Any]) -> tuple[dict[Any, int], int
     COUNT(DISTINCT) sorts only the few linked records (the FILTER), and ROLLUP adds the overall row
     from the same pass, so a costly queryset (a semi-join, say) runs once rather than three times.
     """
-    quote = connection.ops.quote_name
     records = clients.annotate(linked_person=F("open_link__person_id")).values("group", "linked_person").order_by()
     sql, params = records.query.sql_with_params()
+    return persons_rollup(sql, params)
+
+
+def persons_rollup(records_sql: str, params: Sequence[Any]) -> tuple[dict[Any, int], int]:
+    """Return persons per group and overall of records given as SQL with the columns "group" and "linked_person".
+
+    A record whose "linked_person" is NULL is a person of its own; linked records count once per person.
+    """
+    quote = connection.ops.quote_name
     group_name, linked_name = quote("group"), quote("linked_person")
-    # The SQL is our own compiled queryset and quoted constant names; every value goes as a parameter.
+    # The SQL is our own compiled queryset or constant names; every value goes as a parameter.
     statement = (
         f"SELECT GROUPING({group_name}), {group_name}, "  # noqa: S608
         f"COUNT(*) FILTER (WHERE {linked_name} IS NULL) "
         f"+ COUNT(DISTINCT {linked_name}) FILTER (WHERE {linked_name} IS NOT NULL) "
-        f"FROM ({sql}) records GROUP BY ROLLUP ({group_name})"
+        f"FROM ({records_sql}) records GROUP BY ROLLUP ({group_name})"
     )
     counts: dict[Any, int] = {}
     total = 0

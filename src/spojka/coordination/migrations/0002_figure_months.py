@@ -10,8 +10,8 @@ exclusively (lock numbers as `figures.parts.FIGURE_LOCKS`).
 import uuid
 
 from django.db import migrations, models
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.migrations.state import StateApps
+
+from spojka.core.triggers import Trigger, trigger_operation
 
 LOCK_CLASS = 0x5350
 REFERRALS = ("referrals_by_sector_pair", 1)
@@ -64,43 +64,26 @@ END $$;
 
 ROW_CHANGES = "AFTER INSERT OR UPDATE OR DELETE"
 TRIGGERS = [
-    ("referrals_referral", "coordination_referral_months", ROW_CHANGES, "FOR EACH ROW",
-     f"coordination_figure_month_stale('{REFERRALS[0]}', '{REFERRALS[1]}', 'sent_at')"),
-    ("desk_step", "coordination_step_months", ROW_CHANGES, "FOR EACH ROW",
-     f"coordination_figure_month_stale('{DESK[0]}', '{DESK[1]}', 'joined_at')"),
-    ("desk_visit", "coordination_visit_months", ROW_CHANGES, "FOR EACH ROW",
-     f"coordination_figure_month_stale('{DESK[0]}', '{DESK[1]}', 'service_date')"),
-    ("network_organization", "coordination_organization_months", "AFTER UPDATE OF sector, municipality_id",
-     "FOR EACH ROW WHEN (OLD.sector IS DISTINCT FROM NEW.sector "
-     "OR OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
-     f"coordination_figure_months_stale('{REFERRALS[0]}', '{REFERRALS[1]}', '{DESK[0]}', '{DESK[1]}')"),
-    ("desk_site", "coordination_site_months", "AFTER UPDATE OF organization_id",
-     "FOR EACH ROW WHEN (OLD.organization_id IS DISTINCT FROM NEW.organization_id)",
-     f"coordination_figure_months_stale('{DESK[0]}', '{DESK[1]}')"),
-    ("geo_administrativeunit", "coordination_unit_months", "AFTER INSERT OR DELETE OR UPDATE OF parent_id",
-     "FOR EACH STATEMENT",
-     f"coordination_figure_months_stale('{REFERRALS[0]}', '{REFERRALS[1]}', '{DESK[0]}', '{DESK[1]}')"),
-    ("clients_client", "coordination_client_months", "AFTER UPDATE OF municipality_id",
-     "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
-     "coordination_client_moved()"),
+    Trigger("referrals_referral", "coordination_referral_months", ROW_CHANGES, "FOR EACH ROW",
+            f"coordination_figure_month_stale('{REFERRALS[0]}', '{REFERRALS[1]}', 'sent_at')"),
+    Trigger("desk_step", "coordination_step_months", ROW_CHANGES, "FOR EACH ROW",
+            f"coordination_figure_month_stale('{DESK[0]}', '{DESK[1]}', 'joined_at')"),
+    Trigger("desk_visit", "coordination_visit_months", ROW_CHANGES, "FOR EACH ROW",
+            f"coordination_figure_month_stale('{DESK[0]}', '{DESK[1]}', 'service_date')"),
+    Trigger("network_organization", "coordination_organization_months", "AFTER UPDATE OF sector, municipality_id",
+            "FOR EACH ROW WHEN (OLD.sector IS DISTINCT FROM NEW.sector "
+            "OR OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
+            f"coordination_figure_months_stale('{REFERRALS[0]}', '{REFERRALS[1]}', '{DESK[0]}', '{DESK[1]}')"),
+    Trigger("desk_site", "coordination_site_months", "AFTER UPDATE OF organization_id",
+            "FOR EACH ROW WHEN (OLD.organization_id IS DISTINCT FROM NEW.organization_id)",
+            f"coordination_figure_months_stale('{DESK[0]}', '{DESK[1]}')"),
+    Trigger("geo_administrativeunit", "coordination_unit_months", "AFTER INSERT OR DELETE OR UPDATE OF parent_id",
+            "FOR EACH STATEMENT",
+            f"coordination_figure_months_stale('{REFERRALS[0]}', '{REFERRALS[1]}', '{DESK[0]}', '{DESK[1]}')"),
+    Trigger("clients_client", "coordination_client_months", "AFTER UPDATE OF municipality_id",
+            "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
+            "coordination_client_moved()"),
 ]  # fmt: skip
-
-
-def create_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(FUNCTIONS)
-    for table, name, events, each, function in TRIGGERS:
-        schema_editor.execute(f"CREATE TRIGGER {name} {events} ON {table} {each} EXECUTE FUNCTION {function}")
-
-
-def drop_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table, name, *_rest in TRIGGERS:
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    for function in ("coordination_figure_month_stale", "coordination_figure_months_stale", "coordination_client_moved"):
-        schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
 
 
 class Migration(migrations.Migration):
@@ -131,5 +114,13 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('figure', 'month', 'area'), name='coordination_figure_month_once')],
             },
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        trigger_operation(
+            functions=FUNCTIONS,
+            triggers=TRIGGERS,
+            dropped_functions=[
+                "coordination_figure_month_stale()",
+                "coordination_figure_months_stale()",
+                "coordination_client_moved()",
+            ],
+        ),
     ]

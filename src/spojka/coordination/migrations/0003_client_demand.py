@@ -8,8 +8,8 @@ without triggers).
 """
 
 from django.db import migrations, models
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.migrations.state import StateApps
+
+from spojka.core.triggers import Trigger, trigger_operation
 
 OPEN = "('open', 'in_progress')"  # cases.enums.NeedStatus: open and in progress
 
@@ -54,35 +54,12 @@ END $$;
 """
 
 TRIGGERS = [
-    ("cases_caseneed", "coordination_need_demand", "AFTER INSERT OR DELETE OR UPDATE OF client_id, status, created_at",
-     "FOR EACH ROW", "coordination_need_changed()"),
-    ("clients_client", "coordination_client_demand_municipality", "AFTER UPDATE OF municipality_id",
-     "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
-     "coordination_client_demand_moved()"),
+    Trigger("cases_caseneed", "coordination_need_demand", "AFTER INSERT OR DELETE OR UPDATE OF client_id, status, created_at",
+            "FOR EACH ROW", "coordination_need_changed()"),
+    Trigger("clients_client", "coordination_client_demand_municipality", "AFTER UPDATE OF municipality_id",
+            "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
+            "coordination_client_demand_moved()"),
 ]  # fmt: skip
-
-
-def create_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(FUNCTIONS)
-    for table, name, events, each, function in TRIGGERS:
-        schema_editor.execute(f"CREATE TRIGGER {name} {events} ON {table} {each} EXECUTE FUNCTION {function}")
-    schema_editor.execute("SELECT coordination_rebuild_client_demand()")
-
-
-def drop_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table, name, *_rest in TRIGGERS:
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    for function in (
-        "coordination_need_changed()",
-        "coordination_client_demand_moved()",
-        "coordination_refresh_client_demand(uuid)",
-        "coordination_rebuild_client_demand()",
-    ):
-        schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}")
 
 
 class Migration(migrations.Migration):
@@ -105,5 +82,15 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'clients with open needs',
             },
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        trigger_operation(
+            functions=FUNCTIONS,
+            triggers=TRIGGERS,
+            dropped_functions=[
+                "coordination_need_changed()",
+                "coordination_client_demand_moved()",
+                "coordination_refresh_client_demand(uuid)",
+                "coordination_rebuild_client_demand()",
+            ],
+            then="SELECT coordination_rebuild_client_demand()",
+        ),
     ]

@@ -7,8 +7,8 @@ fills it from the needs (here, and after a bulk load that ran without triggers).
 """
 
 from django.db import migrations, models
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.migrations.state import StateApps
+
+from spojka.core.triggers import Trigger, trigger_operation
 
 ROWS = """
     SELECT n.id, n.created_at, COALESCE(l.person_id, n.client_id), c.municipality_id,
@@ -73,40 +73,16 @@ END $$;
 """
 
 TRIGGERS = [
-    ("cases_caseneed", "coordination_need_person", "AFTER INSERT OR UPDATE OR DELETE", "FOR EACH ROW",
-     "coordination_need_person_changed()"),
-    ("linkage_personrecord", "coordination_need_person_links", "AFTER INSERT OR UPDATE OR DELETE", "FOR EACH ROW",
-     "coordination_need_person_relinked()"),
-    ("clients_client", "coordination_need_person_municipality", "AFTER UPDATE OF municipality_id",
-     "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
-     "coordination_need_person_moved()"),
-    ("directory_taxonomyterm", "coordination_need_person_terms", "AFTER UPDATE OF parent_id",
-     "FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)", "coordination_need_person_regrouped()"),
+    Trigger("cases_caseneed", "coordination_need_person", "AFTER INSERT OR UPDATE OR DELETE", "FOR EACH ROW",
+            "coordination_need_person_changed()"),
+    Trigger("linkage_personrecord", "coordination_need_person_links", "AFTER INSERT OR UPDATE OR DELETE", "FOR EACH ROW",
+            "coordination_need_person_relinked()"),
+    Trigger("clients_client", "coordination_need_person_municipality", "AFTER UPDATE OF municipality_id",
+            "FOR EACH ROW WHEN (OLD.municipality_id IS DISTINCT FROM NEW.municipality_id)",
+            "coordination_need_person_moved()"),
+    Trigger("directory_taxonomyterm", "coordination_need_person_terms", "AFTER UPDATE OF parent_id",
+            "FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)", "coordination_need_person_regrouped()"),
 ]  # fmt: skip
-
-
-def create_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(FUNCTIONS)
-    for table, name, events, each, function in TRIGGERS:
-        schema_editor.execute(f"CREATE TRIGGER {name} {events} ON {table} {each} EXECUTE FUNCTION {function}")
-    schema_editor.execute("SELECT coordination_rebuild_need_person()")
-
-
-def drop_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table, name, *_rest in TRIGGERS:
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-    for function in (
-        "coordination_need_person_changed",
-        "coordination_need_person_relinked",
-        "coordination_need_person_moved",
-        "coordination_need_person_regrouped",
-        "coordination_rebuild_need_person",
-    ):
-        schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
 
 
 class Migration(migrations.Migration):
@@ -134,5 +110,16 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['created_at'], include=('person', 'category', 'status', 'municipality_id'), name='coordination_need_person_at')],
             },
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
+        trigger_operation(
+            functions=FUNCTIONS,
+            triggers=TRIGGERS,
+            dropped_functions=[
+                "coordination_need_person_changed()",
+                "coordination_need_person_relinked()",
+                "coordination_need_person_moved()",
+                "coordination_need_person_regrouped()",
+                "coordination_rebuild_need_person()",
+            ],
+            then="SELECT coordination_rebuild_need_person()",
+        ),
     ]
