@@ -85,6 +85,32 @@ NOTIFICATIONS: Final[tuple[tuple[str, ReferralStatus], ...]] = (
     ("poradna-most", ReferralStatus.COMPLETED),
 )
 
+# A year of earlier referrals between the organisations, so the network picture, the dashboard and the reports
+# show the region's real flows (each count spread over the eleven months before this one): the sender, the
+# recipient, the need, and how many.
+HISTORY: Final[tuple[tuple[str, str, str, int], ...]] = (
+    ("cpic-liberec", "up-liberec", "job-search", 30),
+    ("poradna-most", "up-liberec", "job-search", 24),
+    ("mesto-liberec", "cpic-liberec", "czech-language", 20),
+    ("cpic-liberec", "poradna-most", "legal-counselling", 18),
+    ("mesto-liberec", "poradna-most", "housing-search", 15),
+    ("spolek-kalyna", "cpic-liberec", "czech-language", 12),
+    ("mesto-jablonec", "cpic-liberec", "czech-language", 12),
+    ("komunitni-centrum-setkani", "cpic-liberec", "czech-language", 10),
+    ("poradna-most", "spolek-kalyna", "children-youth", 9),
+    ("sit-horizont", "mesto-liberec", "housing-search", 8),
+)
+# How the earlier referrals ended, in turn: most were completed, some declined or not completed.
+HISTORY_ENDINGS: Final = (
+    ReferralStatus.COMPLETED,
+    ReferralStatus.COMPLETED,
+    ReferralStatus.COMPLETED,
+    ReferralStatus.NOT_COMPLETED,
+    ReferralStatus.COMPLETED,
+    ReferralStatus.DECLINED,
+    ReferralStatus.COMPLETED,
+)
+
 # Cases without referrals, per organisation that does casework: open ones with tasks, closed ones with outcomes.
 EXTRA_CASES: Final = ("cpic-liberec", "poradna-most", "mesto-liberec", "mesto-jablonec", "spolek-kalyna")
 
@@ -177,9 +203,10 @@ class _Demo:
     def client(self, organization: Organization, *, child: bool) -> Client | None:
         """Return the next unused client of the organisation: a child, or an adult."""
         adult_born_before = self.today - timedelta(days=18 * 366)
-        clients = Client.objects.filter(organization=organization, erased_at__isnull=True).exclude(
-            pk__in=self.used_clients
-        )
+        # Registered before the casework of the demo began (cases opened a month ago).
+        clients = Client.objects.filter(
+            organization=organization, erased_at__isnull=True, created_at__lt=_at(self.today - timedelta(days=31))
+        ).exclude(pk__in=self.used_clients)
         if child:
             clients = clients.filter(birth_date__gt=adult_born_before, municipality__isnull=False)
         else:
@@ -210,6 +237,9 @@ def load_demo_casework() -> DemoCaseworkLoaded:
             referrals += 1
     for key in EXTRA_CASES:
         cases += _load_extra_cases(demo, key)
+    history = _load_history(demo)
+    cases += history
+    referrals += history
     loaded = DemoCaseworkLoaded(cases=cases, referrals=referrals, offices=offices)
     log.info("demo_casework_loaded", cases=cases, referrals=referrals, offices=offices)
     return loaded
@@ -387,6 +417,8 @@ def _write_referral(
     recipient_worker: User | None,
     legal_basis: str,
     message: str,
+    answer_days: int = 1,
+    close_days: int = 3,
 ) -> Referral:
     path = PATHS[status]
     if recipient_worker is None:
@@ -424,9 +456,9 @@ def _write_referral(
         created_at=_at(sent_on, 9),
         sent_at=_at(sent_on) if sent else None,
         sent_by=sender_worker if sent else None,
-        responded_at=_at(sent_on + timedelta(days=1)) if answered else None,
+        responded_at=_at(sent_on + timedelta(days=answer_days), 10 + answer_days % 6) if answered else None,
         responded_by=recipient_worker if answered else None,
-        closed_at=_at(sent_on + timedelta(days=3)) if closed else None,
+        closed_at=_at(sent_on + timedelta(days=close_days), 14) if closed else None,
         closed_by=(sender_worker if status == ReferralStatus.CANCELLED else recipient_worker) if closed else None,
     )
     previous = ReferralStatus.DRAFT
@@ -557,4 +589,76 @@ def _load_extra_cases(demo: _Demo, key: str) -> int:
             )
             Task.objects.filter(case=case).update(done_at=_at(demo.today - timedelta(days=1)), done_by=worker)
         count += 1
+    return count
+
+
+def _load_history(demo: _Demo) -> int:
+    """Write the year of earlier referrals (`HISTORY`): closed cases, each with its need, consent and referral.
+
+    The clients are the sender's adults in turn, other than the scenarios' (one client may have been referred
+    more than once over a year); answers took one to five days and completion one to four weeks.
+    """
+    count = 0
+    for flow, (sender_key, recipient_key, need_code, total) in enumerate(HISTORY):
+        sender, recipient = demo.by_key.get(sender_key), demo.by_key.get(recipient_key)
+        if sender is None or recipient is None:
+            continue
+        sender_worker, recipient_worker = demo.worker(sender), demo.worker(recipient)
+        service = demo.service(recipient, need_code)
+        # Not the clients of this month's scenarios: their consents (one withdrawn) stay as the scenarios need.
+        adults = list(
+            Client.objects.filter(
+                organization=sender, erased_at__isnull=True, birth_date__lte=demo.today - timedelta(days=18 * 366)
+            )
+            .exclude(pk__in=demo.used_clients)
+            .order_by("id")
+        )
+        if sender_worker is None or service is None or not adults:
+            continue
+        for number in range(total):
+            key = f"history-{flow}-{number}"
+            status = HISTORY_ENDINGS[(flow + number) % len(HISTORY_ENDINGS)]
+            # Spread over the eleven whole months before this one, a few days apart within a month.
+            months_back = 1 + number % 11
+            sent_on = demo.today.replace(day=1) - timedelta(days=30 * months_back - 2 - (number * 7 + flow) % 24)
+            # The sender's adults in turn, of those registered by then.
+            registered = [client for client in adults if timezone.localdate(client.created_at) < sent_on]
+            if not registered:
+                continue
+            client = registered[number % len(registered)]
+            case = _open_case(demo, key, sender, client, f"Doporučení: {service.name}"[:200])
+            # Nothing happened after yesterday.
+            close_days = min(7 + (number * 3 + flow) % 22, (demo.today - sent_on).days - 1)
+            answer_days = min(1 + (number + flow) % 5, close_days)
+            need = _need(demo, case, key, need_code, _need_status(status), NeedPriority.NORMAL)
+            consent = _consent(demo, key, client, recipient, withdrawn=False)
+            Consent.objects.filter(pk=consent.pk).update(given_on=sent_on - timedelta(days=1))
+            referral = _write_referral(
+                demo,
+                key=key,
+                kind=ReferralKind.REFERRAL,
+                case=case,
+                client=client,
+                service=service,
+                recipient=recipient,
+                status=status,
+                sent_on=sent_on,
+                consent=consent,
+                sender_worker=sender_worker,
+                recipient_worker=recipient_worker,
+                legal_basis="",
+                message="Prosíme o převzetí, klient(ka) souhlasí s předáním kontaktu.",
+                answer_days=answer_days,
+                close_days=close_days,
+            )
+            referral.needs.set([need] if need is not None else [])
+            Case.objects.filter(pk=case.pk).update(
+                opened_on=sent_on - timedelta(days=2),
+                status=CaseStatus.CLOSED,
+                outcome=CaseOutcome.RESOLVED if status == ReferralStatus.COMPLETED else CaseOutcome.NOT_RESOLVED,
+                outcome_note="Uzavřeno po doporučení.",
+                closed_at=_at(sent_on + timedelta(days=close_days), 16),
+                closed_by=sender_worker,
+            )
+            count += 1
     return count

@@ -208,6 +208,12 @@ def load_demo_clients() -> DemoClientsLoaded:
                     rng=rng,
                     today=today,
                 )
+                # A household registered together, on a day of the last fourteen months (today too).
+                Client.objects.filter(pk=client.pk).update(
+                    created_at=timezone.make_aware(
+                        datetime.combine(today - timedelta(days=(household_number * 47) % 420), time(9 + number % 8))
+                    )
+                )
                 chosen = _vulnerabilities_of(rng, person, single_parent=single_parent, today=today)
                 client.vulnerabilities.set([vulnerabilities[code] for code in chosen if code in vulnerabilities])
                 if person.relationship != Relationship.CHILD and rng.random() < 0.45:
