@@ -171,7 +171,7 @@ def figure_desk_visits(*, period: Period, district: AdministrativeUnit | None = 
             count_names=["visits"],
             regroup=lambda key: (kind_of.get(str(key[1]), ""),) if key[0] == STEPS.name else None,
         )
-        visit_count = sum(found["visits"] for key, found in found.counts.items() if key[0] == VISITS.name)
+        visit_count = sum(counted["visits"] for key, counted in found.counts.items() if key[0] == VISITS.name)
     else:
         # Steps that joined a station's queue in the period: no join to the visits unless a district is asked.
         steps = Step.objects.filter(

@@ -28,9 +28,9 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from spojka.coordination.figures.queries import Binned, Span, binned
+from spojka.coordination.figures.queries import Binned, Span, binned, district_places, district_units
 from spojka.coordination.figures.tables import Period
-from spojka.coordination.models import FigureMonth
+from spojka.coordination.models import ClientDemand, FigureMonth, NeedPerson
 from spojka.geo.models import AdministrativeUnit
 
 # The first key of the advisory locks the triggers and `stored_months` take ("SP"); the second is the figure's.
@@ -59,15 +59,17 @@ class Source:
     counts: Mapping[str, Count]
     spans: Mapping[str, Span]
 
+    def _timestamped(self) -> bool:
+        """Say whether `at` is a timestamp (cut into days in the current time zone) rather than a date."""
+        return isinstance(self.records().model._meta.get_field(self.at), models.DateTimeField)
+
     def in_period(self, period: Period) -> Q:
-        field = self.records().model._meta.get_field(self.at)
-        if isinstance(field, models.DateTimeField):
+        if self._timestamped():
             return Q(**{f"{self.at}__gte": period.start_datetime, f"{self.at}__lt": period.end_datetime})
         return Q(**{f"{self.at}__gte": period.start, f"{self.at}__lte": period.end})
 
     def month(self) -> TruncMonth:
-        field = self.records().model._meta.get_field(self.at)
-        if isinstance(field, models.DateTimeField):
+        if self._timestamped():
             return TruncMonth(self.at, tzinfo=timezone.get_current_timezone())
         return TruncMonth(self.at)
 
@@ -83,7 +85,7 @@ def district_areas() -> dict[str, str]:
 
     Units in no listed district are left out: their records count in the whole region only.
     """
-    districts = {str(unit.pk) for unit in _districts()}
+    districts = {str(unit.pk) for unit in district_units()}
     found = {}
     for pk, parent in AdministrativeUnit.objects.values_list("pk", "parent_id"):
         if str(pk) in districts:
@@ -121,18 +123,11 @@ def figure_binned(
 ) -> Binned:
     """Return the figure's counts and bins for the period and district: stored months and the days around them."""
     area = WHOLE_REGION if district is None else str(district.pk)
-    if district is None:
-        units: dict[str, str] = {}
-    elif area in {str(unit.pk) for unit in _districts()}:
-        units = district_areas()
-    else:
-        # Not a district the figures group by (stored months are by district): its own records, counted.
-        units = {
-            str(pk): area
-            for pk in AdministrativeUnit.objects.filter(Q(pk=district.pk) | Q(parent=district)).values_list(
-                "pk", flat=True
-            )
-        }
+    units = district_areas() if district is not None else {}
+    if district is not None and area not in units:
+        # Not a district the figures group by (stored months are by district; each maps to itself): its own
+        # records, counted.
+        units = {str(pk): area for pk in district_places(district)}
         return _summed(_area_binned(sources, period, area=area, units=units, by_month=False))
     months = whole_months(period)
     day = datetime.timedelta(days=1)
@@ -195,12 +190,6 @@ def stored_months(
                 update_fields=["data", "computed_at"],
             )
     return stored
-
-
-def _districts() -> list[AdministrativeUnit]:
-    from spojka.coordination.figures.queries import district_units
-
-    return district_units()
 
 
 def _summed(by_month: Mapping[datetime.date, Binned]) -> Binned:
@@ -278,8 +267,6 @@ def rebuild_figure_tables() -> dict[str, int]:
     the triggers off (`session_replication_role = replica`). Returns the rows of each table. On SQLite,
     which keeps none of them, it does nothing.
     """
-    from spojka.coordination.models import ClientDemand, NeedPerson
-
     if connection.vendor != "postgresql":
         return {}
     with transaction.atomic(), connection.cursor() as cursor:

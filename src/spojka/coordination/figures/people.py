@@ -20,6 +20,7 @@ from spojka.coordination.figures.queries import (
     UNKNOWN,
     clients_registered,
     district_of,
+    district_places,
     district_units,
     grouped_persons,
     in_district,
@@ -131,8 +132,7 @@ def figure_needs_by_category(*, period: Period, district: AdministrativeUnit | N
         # The needs as counted (person, category, status), kept by triggers, read from one index.
         facts = NeedPerson.objects.filter(created_at__gte=period.start_datetime, created_at__lt=period.end_datetime)
         if district is not None:
-            places = AdministrativeUnit.objects.filter(Q(pk=district.pk) | Q(parent=district))
-            facts = facts.filter(municipality_id__in=list(places.values_list("pk", flat=True)))
+            facts = facts.filter(municipality_id__in=district_places(district))
         by_category, totals = persons_by_need_category(facts, flags)
     else:
         # A need carries a copy of its case's client: no join to the cases.

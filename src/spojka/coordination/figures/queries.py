@@ -69,6 +69,11 @@ def in_district(municipality_field: str, district: AdministrativeUnit | None) ->
     return Q(**{f"{municipality_field}_id": district.pk}) | Q(**{f"{municipality_field}__parent_id": district.pk})
 
 
+def district_places(district: AdministrativeUnit) -> list[Any]:
+    """Return the ids of the units `in_district` counts in the district: the district and its children."""
+    return list(AdministrativeUnit.objects.filter(Q(pk=district.pk) | Q(parent=district)).values_list("pk", flat=True))
+
+
 def district_units() -> list[AdministrativeUnit]:
     """Return the districts figures group by: units whose children are municipalities (CZ: ORP)."""
     units = list(
