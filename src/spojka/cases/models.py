@@ -143,11 +143,9 @@ class CaseNeed(models.Model):
         verbose_name_plural = _("needs of cases")
         ordering = ["case", "created_at"]
         indexes = [
-            # The coordination dashboard counts the persons with needs recorded in a period: on
-            # PostgreSQL it reads them from this index alone (an index-only scan), not the table.
-            models.Index(
-                fields=["created_at"], include=["client", "term", "status"], name="cases_need_created_covering"
-            ),
+            # The coordination dashboard counts the persons with needs recorded in a period (on SQLite; on
+            # PostgreSQL it reads `coordination.NeedPerson`, which triggers keep).
+            models.Index(fields=["created_at"], name="cases_need_created"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["case", "term"], name="cases_need_once_per_case"),
