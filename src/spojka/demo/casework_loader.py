@@ -137,6 +137,7 @@ MESSAGES: Final = (
     "Děkujeme, tlumočení do ukrajinštiny zajistíme. Termín v pondělí v 9:00 platí.",
     "Klientka se dostavila, domluvili jsme další postup.",
 )
+REFERRAL_MESSAGE: Final = "Prosíme o převzetí, klient(ka) souhlasí s předáním kontaktu."
 OUTCOME_NOTES: Final = {
     ReferralStatus.COMPLETED: "Služba poskytnuta, klient(ka) je v evidenci a má domluvený další termín.",
     ReferralStatus.NOT_COMPLETED: "Klient se na dva domluvené termíny nedostavil.",
@@ -264,7 +265,9 @@ def _load_offices(demo: _Demo) -> int:
     return count
 
 
-def _open_case(demo: _Demo, key: object, organization: Organization, client: Client, title: str) -> Case:
+def _open_case(
+    demo: _Demo, key: object, organization: Organization, client: Client, title: str, *, opened_on: date | None = None
+) -> Case:
     case: Case = _upsert(
         Case,
         _id("case", key),
@@ -275,7 +278,7 @@ def _open_case(demo: _Demo, key: object, organization: Organization, client: Cli
         caseworker=demo.worker(organization),
         created_by=demo.worker(organization),
         status=CaseStatus.OPEN,
-        opened_on=demo.today - timedelta(days=30),
+        opened_on=opened_on or demo.today - timedelta(days=30),
         closed_at=None,
         closed_by=None,
         outcome="",
@@ -304,9 +307,17 @@ def _need(
     return need
 
 
-def _consent(demo: _Demo, key: object, client: Client, recipient: Organization, *, withdrawn: bool) -> Consent:
+def _consent(
+    demo: _Demo,
+    key: object,
+    client: Client,
+    recipient: Organization,
+    *,
+    withdrawn: bool,
+    given_on: date | None = None,
+) -> Consent:
     author = demo.worker(Organization.objects.get(pk=client.organization_id))
-    given_on = demo.today - timedelta(days=20)
+    given_on = given_on or demo.today - timedelta(days=20)
     consent: Consent = _upsert(
         Consent,
         _id("consent", key),
@@ -359,7 +370,7 @@ def _load_scenario(demo: _Demo, number: int, scenario: Scenario) -> bool:
         sender_worker=sender_worker,
         recipient_worker=recipient_worker,
         legal_basis="",
-        message="Prosíme o převzetí, klient(ka) souhlasí s předáním kontaktu.",
+        message=REFERRAL_MESSAGE,
     )
     referral.needs.set([need] if need is not None else [])
     if recipient_worker is not None and scenario.status in {
@@ -626,13 +637,14 @@ def _load_history(demo: _Demo) -> int:
             if not registered:
                 continue
             client = registered[number % len(registered)]
-            case = _open_case(demo, key, sender, client, f"Doporučení: {service.name}"[:200])
+            case = _open_case(
+                demo, key, sender, client, f"Doporučení: {service.name}"[:200], opened_on=sent_on - timedelta(days=2)
+            )
             # Nothing happened after yesterday.
             close_days = min(7 + (number * 3 + flow) % 22, (demo.today - sent_on).days - 1)
             answer_days = min(1 + (number + flow) % 5, close_days)
             need = _need(demo, case, key, need_code, _need_status(status), NeedPriority.NORMAL)
-            consent = _consent(demo, key, client, recipient, withdrawn=False)
-            Consent.objects.filter(pk=consent.pk).update(given_on=sent_on - timedelta(days=1))
+            consent = _consent(demo, key, client, recipient, withdrawn=False, given_on=sent_on - timedelta(days=1))
             referral = _write_referral(
                 demo,
                 key=key,
@@ -647,13 +659,12 @@ def _load_history(demo: _Demo) -> int:
                 sender_worker=sender_worker,
                 recipient_worker=recipient_worker,
                 legal_basis="",
-                message="Prosíme o převzetí, klient(ka) souhlasí s předáním kontaktu.",
+                message=REFERRAL_MESSAGE,
                 answer_days=answer_days,
                 close_days=close_days,
             )
             referral.needs.set([need] if need is not None else [])
             Case.objects.filter(pk=case.pk).update(
-                opened_on=sent_on - timedelta(days=2),
                 status=CaseStatus.CLOSED,
                 outcome=CaseOutcome.RESOLVED if status == ReferralStatus.COMPLETED else CaseOutcome.NOT_RESOLVED,
                 outcome_note="Uzavřeno po doporučení.",
