@@ -77,11 +77,7 @@ def figure_referrals_by_sector_pair(*, period: Period, district: AdministrativeU
         found = figure_binned("referrals_by_sector_pair", [REFERRALS], period=period, district=district)
         medians, counts = found.percentiles([0.5], count_names=list(REFERRAL_COUNTS), regroup=lambda key: key[1:])
     else:
-        referrals = Referral.objects.filter(
-            in_district("client__municipality", district),
-            sent_at__gte=period.start_datetime,
-            sent_at__lt=period.end_datetime,
-        )
+        referrals = Referral.objects.filter(in_district("client__municipality", district), REFERRALS.in_period(period))
         medians, counts = durations(
             referrals, group=REFERRAL_GROUP, spans=REFERRAL_SPANS, fractions=[0.5], counts=REFERRAL_COUNTS
         )
@@ -175,9 +171,7 @@ def figure_desk_visits(*, period: Period, district: AdministrativeUnit | None = 
     else:
         # Steps that joined a station's queue in the period: no join to the visits unless a district is asked.
         steps = Step.objects.filter(
-            in_district("visit__site__organization__municipality", district),
-            joined_at__gte=period.start_datetime,
-            joined_at__lt=period.end_datetime,
+            in_district("visit__site__organization__municipality", district), STEPS.in_period(period)
         )
         medians, by_kind = durations(
             steps,
@@ -188,9 +182,7 @@ def figure_desk_visits(*, period: Period, district: AdministrativeUnit | None = 
             regroup=lambda key: (kind_of.get(str(key[0]), ""),),
         )
         visit_count = Visit.objects.filter(
-            in_district("site__organization__municipality", district),
-            service_date__gte=period.start,
-            service_date__lte=period.end,
+            in_district("site__organization__municipality", district), VISITS.in_period(period)
         ).count()
     waits = medians.get("wait", {})
     counts = {key[0]: found["visits"] for key, found in by_kind.items() if key}
